@@ -35,7 +35,7 @@ public final class Socket {
     }
 
     /** Creates a socket known only by its slug (the post shape of socket values). */
-    @JsonCreator
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static Socket ofSlug(String slug) {
         Socket socket = new Socket();
         socket.slug = slug;
