@@ -135,12 +135,12 @@ final class JobOperations {
         setJobHeaders(exchange.getMessage(), job);
     }
 
-    static void setJobHeaders(Message message, Job job) {
+    private void setJobHeaders(Message message, Job job) {
         message.setHeader(GrandChallengeConstants.JOB_ID, job.pk());
         message.setHeader(GrandChallengeConstants.JOB_STATUS, job.status());
-        if (job.apiUrl() != null) {
-            message.setHeader(GrandChallengeConstants.JOB_URL, job.apiUrl());
-        }
+        // the create response has no api_url (spec 9.5); it is the detail path of the pk
+        message.setHeader(GrandChallengeConstants.JOB_URL,
+                job.apiUrl() != null ? job.apiUrl() : client().resolve("algorithms/jobs/" + job.pk() + "/").toString());
     }
 
     private JobWaiter waiter() {
