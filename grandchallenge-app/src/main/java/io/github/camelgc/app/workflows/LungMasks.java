@@ -1,0 +1,62 @@
+package io.github.camelgc.app.workflows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import io.github.camelgc.metaimage.ElementType;
+import io.github.camelgc.metaimage.MetaImage;
+import io.github.camelgc.metaimage.MetaImageHeader;
+import io.github.camelgc.metaimage.MetaImageReader;
+import io.github.camelgc.metaimage.MetaImageWriter;
+import io.github.camelgc.metaimage.PixelStream;
+import io.github.camelgc.metaimage.SliceWriter;
+import org.apache.camel.Exchange;
+
+/**
+ * Workflow 2: turns a lobe segmentation ({@code <name>_lobes.mha}, labels 0–5) into a lung mask
+ * ({@code <name>_lungs.mha}, MET_UCHAR, 1 where any lobe is) with the same geometry, next to it.
+ * <p>
+ * Works slice by slice, so memory stays flat for any image size; the mask is written under a hidden name and then
+ * renamed, so it never appears half-written.
+ */
+public class LungMasks {
+
+    /** Writes the mask for the file the exchange was read from; the reply body is the mask's path. */
+    public Path write(Exchange exchange) throws IOException {
+        Path lobes = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class));
+        Path mask = write(lobes);
+        exchange.getMessage().setBody(mask);
+        return mask;
+    }
+
+    /** Writes {@code <name>_lungs.mha} next to {@code <name>_lobes.mha} and returns its path. */
+    public Path write(Path lobes) throws IOException {
+        String name = lobes.getFileName().toString();
+        String stem = name.endsWith("_lobes.mha") ? name.substring(0, name.length() - "_lobes.mha".length())
+                : SafeNames.stem(name);
+        Path mask = lobes.resolveSibling(stem + "_lungs.mha");
+        Path temp = lobes.resolveSibling("." + stem + "_lungs.writing.mha");
+        try (PixelStream labels = MetaImageReader.openPixels(lobes)) {
+            MetaImageHeader maskHeader = labels.header().toBuilder()
+                    .elementType(ElementType.MET_UCHAR).channels(1).elementDataFile(null).compressedDataSize(-1)
+                    .build();
+            try (SliceWriter out = MetaImageWriter.open(temp, maskHeader)) {
+                MetaImage slice = MetaImage.create(labels.sliceHeader());
+                MetaImage maskSlice = MetaImage.create(out.sliceHeader());
+                for (long s = 0; s < labels.sliceCount(); s++) {
+                    labels.readSlice(slice);
+                    for (long i = 0; i < slice.elementCount(); i++) {
+                        maskSlice.setLong(i, slice.getLong(i) >= 1 ? 1 : 0);
+                    }
+                    out.writeSlice(maskSlice);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+        return Files.move(temp, mask, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}
