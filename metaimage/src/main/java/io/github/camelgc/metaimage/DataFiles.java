@@ -6,58 +6,65 @@ import java.nio.file.Path;
 import java.util.regex.Pattern;
 
 /**
- * Resolves the {@code ElementDataFile} of a {@code .mhd} header. The name comes from a file we did not write,
- * so it is confined to the header's folder: no absolute paths, no {@code ..}, no links out.
+ * Resolves {@code ElementDataFile} names safely: a header is untrusted input and must never make us
+ * read or write a file outside the header's own folder.
  */
 final class DataFiles {
 
-    private static final Pattern DRIVE_OR_SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:.*");
+    private static final Pattern WINDOWS_DRIVE = Pattern.compile("^[A-Za-z]:.*");
 
     private DataFiles() {
     }
 
+    /**
+     * The data file named by {@code name}, relative to the folder of {@code headerFile}.
+     *
+     * @throws MetaImageException if the name is absolute, climbs out with {@code ..}, names a list or
+     *     pattern of files (unsupported), or resolves (also through symbolic links) outside the folder
+     */
     static Path resolve(Path headerFile, String name) throws MetaImageException {
+        if (name.isEmpty()) {
+            throw new MetaImageException(headerFile, "ElementDataFile is empty; expected LOCAL or a file name");
+        }
         if (name.equals("LIST") || name.contains("%")) {
             throw new MetaImageException(headerFile, "ElementDataFile = " + name
-                    + " (one file per slice) is not supported; expected LOCAL or a single data file name");
+                    + " (a list or pattern of slice files) is not supported; expected LOCAL or one data file");
         }
-        if (name.startsWith("/") || name.startsWith("\\") || DRIVE_OR_SCHEME.matcher(name).matches()
-                || name.indexOf('\0') >= 0) {
+        if (name.startsWith("/") || name.startsWith("\\") || WINDOWS_DRIVE.matcher(name).matches()) {
             throw new MetaImageException(headerFile, "ElementDataFile '" + name
                     + "' is an absolute path; expected a file name in the header's folder");
         }
         for (String segment : name.split("[/\\\\]")) {
             if (segment.equals("..")) {
                 throw new MetaImageException(headerFile, "ElementDataFile '" + name
-                        + "' leaves the header's folder (..); expected a file name in the header's folder");
+                        + "' leaves the header's folder via '..'; expected a file name in the header's folder");
             }
         }
-        Path folder = headerFile.toAbsolutePath().normalize().getParent();
-        Path data = folder.resolve(name).normalize();
-        if (!data.startsWith(folder) || data.equals(folder)) {
+        Path folder = folderOf(headerFile);
+        Path resolved = folder.resolve(name).normalize();
+        if (!resolved.startsWith(folder) || resolved.equals(folder)) {
             throw new MetaImageException(headerFile, "ElementDataFile '" + name
-                    + "' leaves the header's folder; expected a file name in the header's folder");
+                    + "' resolves outside the header's folder; expected a file name in the header's folder");
         }
-        if (Files.exists(data)) {
-            try {
-                if (!data.toRealPath().startsWith(folder.toRealPath())) {
-                    throw new MetaImageException(headerFile, "ElementDataFile '" + name
-                            + "' is a link that leaves the header's folder; expected a file in the header's folder");
-                }
-            } catch (MetaImageException e) {
-                throw e;
-            } catch (IOException e) {
-                throw new MetaImageException(headerFile, "cannot resolve ElementDataFile '" + name + "'", e);
-            }
-        }
-        return data;
+        return resolved;
     }
 
-    /** The data file name the writer uses next to {@code headerFile}: same base name, .zraw or .raw. */
-    static String dataFileNameFor(Path headerFile, boolean compressed) {
-        String name = headerFile.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        String base = dot > 0 ? name.substring(0, dot) : name;
-        return base + (compressed ? ".zraw" : ".raw");
+    /** Checks, before reading, that the existing data file does not escape the folder through a link. */
+    static void checkRealPathInside(Path headerFile, Path dataFile) throws IOException {
+        if (!Files.exists(dataFile)) {
+            throw new MetaImageException(headerFile, "data file " + dataFile.getFileName()
+                    + " named by ElementDataFile does not exist");
+        }
+        Path realFolder = folderOf(headerFile).toRealPath();
+        Path realData = dataFile.toRealPath();
+        if (!realData.startsWith(realFolder)) {
+            throw new MetaImageException(headerFile, "data file " + dataFile.getFileName()
+                    + " is a link to a file outside the header's folder; refusing to read it");
+        }
+    }
+
+    private static Path folderOf(Path headerFile) {
+        Path parent = headerFile.toAbsolutePath().normalize().getParent();
+        return parent == null ? headerFile.toAbsolutePath().getRoot() : parent;
     }
 }

@@ -14,59 +14,55 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Parses and formats the text part of a MetaImage ({@code Key = Value} lines ending with
- * {@code ElementDataFile}). Hand-written because no maintained Java library reads MetaImage.
+ * Parses and formats the text header ({@code Key = Value} lines ending with {@code ElementDataFile}).
+ *
+ * <p>Hand-written because no maintained Java library reads MetaImage; the format is a few dozen lines.
  */
 final class HeaderCodec {
 
-    /** Headers are a few hundred bytes; anything this long is not a MetaImage header. */
+    /** A header larger than this is not a MetaImage header (protects against reading a binary file whole). */
     static final int MAX_HEADER_BYTES = 1 << 20;
-
-    private static final Set<String> INTERPRETED = Set.of("ObjectType", "NDims", "DimSize", "ElementType",
-            "ElementDataFile", "BinaryData", "BinaryDataByteOrderMSB", "ElementByteOrderMSB", "CompressedData",
-            "CompressedDataSize", "TransformMatrix", "Rotation", "Orientation", "Offset", "Position", "Origin",
-            "ElementSpacing", "AnatomicalOrientation", "ElementNumberOfChannels", "HeaderSize");
-
-    /** A parsed header plus where its pixel data starts. */
-    record Parsed(MetaImageHeader header, long dataOffset, long headerSize) {
-    }
 
     private HeaderCodec() {
     }
 
-    static boolean isInterpretedKey(String key) {
-        return INTERPRETED.contains(key);
+    /** A parsed header and the number of header bytes (where inline pixel data starts). */
+    static final class Parsed {
+        final MetaImageHeader header;
+        final long headerBytes;
+        final long compressedDataSize;
+
+        Parsed(MetaImageHeader header, long headerBytes, long compressedDataSize) {
+            this.header = header;
+            this.headerBytes = headerBytes;
+            this.compressedDataSize = compressedDataSize;
+        }
     }
 
-    /**
-     * Reads header lines from {@code in} up to and including the {@code ElementDataFile} line, never further,
-     * so no pixel data is read.
-     */
+    /** Reads header lines from {@code in} up to and including the {@code ElementDataFile} line, nothing more. */
     static Parsed parse(Path file, InputStream in) throws IOException {
         Map<String, String> keys = new LinkedHashMap<>();
         ByteArrayOutputStream line = new ByteArrayOutputStream(128);
         long consumed = 0;
         int lineNumber = 0;
         while (true) {
-            line.reset();
-            int b;
-            while ((b = in.read()) != -1) {
-                consumed++;
-                if (consumed > MAX_HEADER_BYTES) {
-                    throw new MetaImageException(file, "no ElementDataFile line within the first "
-                            + MAX_HEADER_BYTES + " bytes; not a MetaImage header");
-                }
-                if (b == '\n') {
-                    break;
-                }
-                line.write(b);
+            int b = in.read();
+            if (b < 0) {
+                throw new MetaImageException(file, "header ends after " + lineNumber
+                        + " lines without the required key ElementDataFile (is this a MetaImage .mha/.mhd file?)");
             }
-            if (b == -1 && line.size() == 0) {
-                throw new MetaImageException(file, "missing required key ElementDataFile"
-                        + (keys.isEmpty() ? " (the file is empty or not a MetaImage header)" : ""));
+            consumed++;
+            if (consumed > MAX_HEADER_BYTES) {
+                throw new MetaImageException(file, "no ElementDataFile key within the first " + MAX_HEADER_BYTES
+                        + " bytes; not a MetaImage header");
+            }
+            if (b != '\n') {
+                line.write(b);
+                continue;
             }
             lineNumber++;
             String text = decode(file, line.toByteArray(), lineNumber).strip();
+            line.reset();
             if (text.isEmpty()) {
                 continue;
             }
@@ -77,209 +73,124 @@ final class HeaderCodec {
             }
             String key = text.substring(0, eq).strip();
             String value = text.substring(eq + 1).strip();
-            if (keys.putIfAbsent(key, value) != null) {
-                throw new MetaImageException(file, "header key " + key + " appears twice (line " + lineNumber + ")");
-            }
+            keys.put(key, value);
             if (key.equals("ElementDataFile")) {
                 return build(file, keys, consumed);
-            }
-            if (b == -1) {
-                throw new MetaImageException(file, "missing required key ElementDataFile");
             }
         }
     }
 
     private static String decode(Path file, byte[] bytes, int lineNumber) throws MetaImageException {
         try {
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
+            String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
                 if (c < 0x20 && c != '\t' && c != '\r') {
                     throw new MetaImageException(file, "header line " + lineNumber
                             + " contains control character 0x" + Integer.toHexString(c)
-                            + "; expected a UTF-8/ASCII text header");
+                            + "; expected a text header of 'Key = Value' lines");
                 }
             }
-            return text;
+            return s;
         } catch (CharacterCodingException e) {
             throw new MetaImageException(file, "header line " + lineNumber
-                    + " is not valid UTF-8/ASCII text; expected a MetaImage text header", e);
+                    + " is not valid UTF-8/ASCII text; expected a text header of 'Key = Value' lines", e);
         }
     }
 
-    private static Parsed build(Path file, Map<String, String> keys, long dataOffset) throws MetaImageException {
+    private static String abbreviate(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 60) + "...";
+    }
+
+    private static Parsed build(Path file, Map<String, String> keys, long headerBytes) throws MetaImageException {
         String objectType = keys.get("ObjectType");
-        if (objectType != null && !objectType.equalsIgnoreCase("Image")) {
-            throw new MetaImageException(file, "ObjectType is '" + objectType + "'; expected Image");
+        if (objectType != null && !objectType.equals("Image")) {
+            throw new MetaImageException(file, "ObjectType is '" + objectType + "'; only 'Image' is supported");
         }
         String binary = keys.get("BinaryData");
         if (binary != null && !parseBoolean(file, "BinaryData", binary)) {
-            throw new MetaImageException(file, "BinaryData = False (ASCII pixel data) is not supported;"
-                    + " expected binary pixel data");
+            throw new MetaImageException(file, "BinaryData = False (ASCII pixel data) is not supported; expected True");
         }
-        int ndims = parseInt(file, "NDims", require(file, keys, "NDims"));
-        if (ndims < 1 || ndims > 16) {
-            throw new MetaImageException(file, "NDims = " + ndims + " is out of range; expected 1 to 16");
+        int nDims = parseInt(file, "NDims", require(file, keys, "NDims"));
+        if (nDims < 1 || nDims > 8) {
+            throw new MetaImageException(file, "NDims = " + nDims + " is out of range; expected 1 to 8");
         }
-        int[] dims = parseInts(file, "DimSize", require(file, keys, "DimSize"), ndims);
+        int[] dims = parseInts(file, "DimSize", require(file, keys, "DimSize"), nDims);
         for (int d : dims) {
             if (d < 1) {
-                throw new MetaImageException(file, "DimSize has a non-positive size " + d + "; expected sizes >= 1");
+                throw new MetaImageException(file, "DimSize '" + keys.get("DimSize")
+                        + "' has a value below 1; expected positive sizes");
             }
         }
         String typeName = require(file, keys, "ElementType");
         ElementType type = ElementType.fromHeaderName(typeName).orElseThrow(() -> new MetaImageException(file,
-                "unknown ElementType '" + abbreviate(typeName) + "'; expected one of "
-                        + java.util.Arrays.toString(ElementType.values())));
-        MetaImageHeader.Builder b = MetaImageHeader.builder(type, dims);
-        b.elementDataFile(require(file, keys, "ElementDataFile"));
-        String channels = keys.get("ElementNumberOfChannels");
-        if (channels != null) {
-            int c = parseInt(file, "ElementNumberOfChannels", channels);
-            if (c < 1) {
-                throw new MetaImageException(file, "ElementNumberOfChannels = " + c + "; expected at least 1");
-            }
-            b.channels(c);
+                "unknown ElementType '" + typeName + "'; expected one of " + java.util.Arrays.toString(ElementType.values())));
+        int channels = keys.containsKey("ElementNumberOfChannels")
+                ? parseInt(file, "ElementNumberOfChannels", keys.get("ElementNumberOfChannels")) : 1;
+        if (channels < 1) {
+            throw new MetaImageException(file, "ElementNumberOfChannels = " + channels + "; expected at least 1");
         }
-        String spacing = keys.get("ElementSpacing");
-        if (spacing != null) {
-            b.spacing(parseDoubles(file, "ElementSpacing", spacing, ndims));
-        }
-        String offset = firstOf(keys, "Offset", "Position", "Origin");
-        if (offset != null) {
-            b.offset(parseDoubles(file, "Offset", offset, ndims));
-        }
-        String matrix = firstOf(keys, "TransformMatrix", "Rotation", "Orientation");
-        if (matrix != null) {
-            b.transformMatrix(parseDoubles(file, "TransformMatrix", matrix, ndims * ndims));
-        }
-        if (keys.containsKey("AnatomicalOrientation")) {
-            b.anatomicalOrientation(keys.get("AnatomicalOrientation"));
-        }
-        String compressed = keys.get("CompressedData");
-        b.compressed(compressed != null && parseBoolean(file, "CompressedData", compressed));
-        String msb = firstOf(keys, "BinaryDataByteOrderMSB", "ElementByteOrderMSB");
-        b.msb(msb != null && parseBoolean(file, "BinaryDataByteOrderMSB", msb));
-        String compressedSize = keys.get("CompressedDataSize");
-        if (compressedSize != null) {
-            b.compressedDataSize(parseLong(file, "CompressedDataSize", compressedSize));
-        }
+        double[] spacing = optionalDoubles(file, keys, nDims, 1.0, "ElementSpacing");
+        double[] offset = optionalDoubles(file, keys, nDims, 0.0, "Offset", "Position", "Origin");
+        double[] matrix = keys.containsKey("TransformMatrix") || keys.containsKey("Rotation")
+                || keys.containsKey("Orientation")
+                ? optionalDoubles(file, keys, nDims * nDims, 0.0, "TransformMatrix", "Rotation", "Orientation")
+                : MetaImageHeader.identity(nDims);
+        boolean compressed = keys.containsKey("CompressedData")
+                && parseBoolean(file, "CompressedData", keys.get("CompressedData"));
+        String msbKey = keys.containsKey("BinaryDataByteOrderMSB") ? "BinaryDataByteOrderMSB" : "ElementByteOrderMSB";
+        boolean msb = keys.containsKey(msbKey) && parseBoolean(file, msbKey, keys.get(msbKey));
         long headerSize = keys.containsKey("HeaderSize") ? parseLong(file, "HeaderSize", keys.get("HeaderSize")) : 0;
-        keys.forEach((key, value) -> {
-            if (!INTERPRETED.contains(key)) {
-                b.extraKey(key, value);
-            }
-        });
-        return new Parsed(b.build(), dataOffset, headerSize);
-    }
-
-    /**
-     * Formats {@code header} for writing, with {@code dataFile} as {@code ElementDataFile} and
-     * {@code compressedSize} as {@code CompressedDataSize} (omitted when negative). Key order follows ITK's
-     * writer so files diff cleanly against SimpleITK's.
-     */
-    static byte[] format(MetaImageHeader header, String dataFile, long compressedSize) {
-        StringBuilder s = new StringBuilder(512);
-        line(s, "ObjectType", "Image");
-        line(s, "NDims", Integer.toString(header.ndims()));
-        line(s, "BinaryData", "True");
-        line(s, "BinaryDataByteOrderMSB", bool(header.msb()));
-        line(s, "CompressedData", bool(header.compressed()));
-        if (header.compressed() && compressedSize >= 0) {
-            line(s, "CompressedDataSize", Long.toString(compressedSize));
+        if (headerSize < -1) {
+            throw new MetaImageException(file, "HeaderSize = " + headerSize + "; expected -1 or a byte count >= 0");
         }
-        line(s, "TransformMatrix", numbers(header.transformMatrix()));
-        line(s, "Offset", numbers(header.offset()));
-        String centerOfRotation = header.extraKeys().get("CenterOfRotation");
-        if (centerOfRotation != null) {
-            line(s, "CenterOfRotation", centerOfRotation);
-        }
-        if (header.anatomicalOrientation() != null) {
-            line(s, "AnatomicalOrientation", header.anatomicalOrientation());
-        }
-        line(s, "ElementSpacing", numbers(header.spacing()));
-        StringBuilder dims = new StringBuilder();
-        for (int d : header.dimSize()) {
-            dims.append(dims.length() == 0 ? "" : " ").append(d);
-        }
-        line(s, "DimSize", dims.toString());
-        if (header.channels() != 1) {
-            line(s, "ElementNumberOfChannels", Integer.toString(header.channels()));
-        }
-        line(s, "ElementType", header.elementType().name());
-        header.extraKeys().forEach((key, value) -> {
-            if (!key.equals("CenterOfRotation")) {
-                line(s, key, value);
-            }
-        });
-        line(s, "ElementDataFile", dataFile);
-        return s.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** Shortest text that reads back as the same double; integers without ".0", like ITK writes them. */
-    static String number(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
-        }
-        return Double.toString(v);
-    }
-
-    private static String numbers(double[] values) {
-        StringBuilder s = new StringBuilder();
-        for (double v : values) {
-            s.append(s.length() == 0 ? "" : " ").append(number(v));
-        }
-        return s.toString();
-    }
-
-    private static void line(StringBuilder s, String key, String value) {
-        if (key.indexOf('\n') >= 0 || value.indexOf('\n') >= 0 || key.indexOf('=') >= 0) {
-            throw new IllegalArgumentException("header key/value must be one line without '=' in the key: " + key);
-        }
-        s.append(key).append(" = ").append(value).append('\n');
-    }
-
-    private static String bool(boolean b) {
-        return b ? "True" : "False";
-    }
-
-    private static String firstOf(Map<String, String> keys, String... names) {
-        for (String name : names) {
-            if (keys.containsKey(name)) {
-                return keys.get(name);
+        long compressedSize = keys.containsKey("CompressedDataSize")
+                ? parseLong(file, "CompressedDataSize", keys.get("CompressedDataSize")) : -1;
+        Map<String, String> extras = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : keys.entrySet()) {
+            if (!KNOWN_KEYS.contains(e.getKey())) {
+                extras.put(e.getKey(), e.getValue());
             }
         }
-        return null;
+        try {
+            MetaImageHeader header = MetaImageHeader.fromFields(dims, type, channels, spacing, offset, matrix,
+                    keys.get("AnatomicalOrientation"), compressed, msb, keys.get("ElementDataFile"), headerSize,
+                    extras);
+            return new Parsed(header, headerBytes, compressedSize);
+        } catch (IllegalArgumentException e) {
+            throw new MetaImageException(file, e.getMessage(), e);
+        }
     }
+
+    private static final Set<String> KNOWN_KEYS = Set.of("ObjectType", "NDims", "BinaryData",
+            "BinaryDataByteOrderMSB", "ElementByteOrderMSB", "CompressedData", "CompressedDataSize",
+            "TransformMatrix", "Rotation", "Orientation", "Offset", "Position", "Origin", "AnatomicalOrientation",
+            "ElementSpacing", "DimSize", "ElementNumberOfChannels", "ElementType", "ElementDataFile", "HeaderSize");
 
     private static String require(Path file, Map<String, String> keys, String key) throws MetaImageException {
         String value = keys.get(key);
         if (value == null || value.isEmpty()) {
-            throw new MetaImageException(file, "missing required key " + key);
+            throw new MetaImageException(file, "missing required header key " + key);
         }
         return value;
     }
 
     private static boolean parseBoolean(Path file, String key, String value) throws MetaImageException {
-        switch (value.toLowerCase(Locale.ROOT)) {
-            case "true":
-            case "1":
-                return true;
-            case "false":
-            case "0":
-                return false;
-            default:
-                throw new MetaImageException(file, key + " = '" + abbreviate(value) + "'; expected True or False");
+        String v = value.toLowerCase(Locale.ROOT);
+        if (v.equals("true") || v.equals("1")) {
+            return true;
         }
+        if (v.equals("false") || v.equals("0")) {
+            return false;
+        }
+        throw new MetaImageException(file, key + " = '" + value + "'; expected True or False");
     }
 
     private static int parseInt(Path file, String key, String value) throws MetaImageException {
         long v = parseLong(file, key, value);
-        if (v != (int) v) {
-            throw new MetaImageException(file, key + " = " + v + " is too large");
+        if (v > Integer.MAX_VALUE || v < Integer.MIN_VALUE) {
+            throw new MetaImageException(file, key + " = '" + value + "' is out of range");
         }
         return (int) v;
     }
@@ -293,40 +204,113 @@ final class HeaderCodec {
     }
 
     private static int[] parseInts(Path file, String key, String value, int count) throws MetaImageException {
-        String[] parts = split(file, key, value, count);
-        int[] result = new int[count];
-        for (int i = 0; i < count; i++) {
-            result[i] = parseInt(file, key, parts[i]);
-        }
-        return result;
-    }
-
-    private static double[] parseDoubles(Path file, String key, String value, int count) throws MetaImageException {
-        String[] parts = split(file, key, value, count);
-        double[] result = new double[count];
-        for (int i = 0; i < count; i++) {
-            try {
-                result[i] = Double.parseDouble(parts[i]);
-            } catch (NumberFormatException e) {
-                throw new MetaImageException(file, key + " has '" + abbreviate(parts[i]) + "'; expected a number");
-            }
-            if (!Double.isFinite(result[i])) {
-                throw new MetaImageException(file, key + " has '" + parts[i] + "'; expected a finite number");
-            }
-        }
-        return result;
-    }
-
-    private static String[] split(Path file, String key, String value, int count) throws MetaImageException {
         String[] parts = value.strip().split("\\s+");
-        if (parts.length != count || value.isBlank()) {
-            throw new MetaImageException(file, key + " has " + (value.isBlank() ? 0 : parts.length)
-                    + " values; expected " + count + " (from NDims)");
+        if (parts.length != count) {
+            throw new MetaImageException(file, key + " = '" + abbreviate(value) + "' has " + parts.length
+                    + " values; expected " + count + " (NDims)");
         }
-        return parts;
+        int[] out = new int[count];
+        for (int i = 0; i < count; i++) {
+            out[i] = parseInt(file, key, parts[i]);
+        }
+        return out;
     }
 
-    private static String abbreviate(String s) {
-        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+    private static double[] optionalDoubles(Path file, Map<String, String> keys, int count, double fill,
+            String... aliases) throws MetaImageException {
+        for (String key : aliases) {
+            String value = keys.get(key);
+            if (value == null) {
+                continue;
+            }
+            String[] parts = value.strip().split("\\s+");
+            if (parts.length != count) {
+                throw new MetaImageException(file, key + " = '" + abbreviate(value) + "' has " + parts.length
+                        + " values; expected " + count);
+            }
+            double[] out = new double[count];
+            for (int i = 0; i < count; i++) {
+                try {
+                    out[i] = Double.parseDouble(parts[i]);
+                } catch (NumberFormatException e) {
+                    throw new MetaImageException(file, key + " = '" + abbreviate(value) + "'; expected numbers");
+                }
+            }
+            return out;
+        }
+        double[] out = new double[count];
+        java.util.Arrays.fill(out, fill);
+        return out;
+    }
+
+    // ---- formatting ------------------------------------------------------------------------------
+
+    /**
+     * Header text for {@code header}. {@code compressedDataSize} is written verbatim when not null
+     * (the writer passes a fixed-width placeholder it patches once the compressed size is known).
+     */
+    static String format(MetaImageHeader header, String compressedDataSize) {
+        StringBuilder sb = new StringBuilder(512);
+        line(sb, "ObjectType", "Image");
+        line(sb, "NDims", Integer.toString(header.nDims()));
+        line(sb, "BinaryData", "True");
+        line(sb, "BinaryDataByteOrderMSB", bool(header.byteOrderMsb()));
+        line(sb, "CompressedData", bool(header.compressed()));
+        if (header.compressed() && compressedDataSize != null) {
+            line(sb, "CompressedDataSize", compressedDataSize);
+        }
+        line(sb, "TransformMatrix", numbers(header.transformMatrix()));
+        line(sb, "Offset", numbers(header.offset()));
+        Map<String, String> extras = new LinkedHashMap<>(header.extraKeys());
+        // ITK writes CenterOfRotation next to Offset; keep that familiar order.
+        String center = extras.remove("CenterOfRotation");
+        if (center != null) {
+            line(sb, "CenterOfRotation", center);
+        }
+        if (header.anatomicalOrientation() != null) {
+            line(sb, "AnatomicalOrientation", header.anatomicalOrientation());
+        }
+        line(sb, "ElementSpacing", numbers(header.spacing()));
+        StringBuilder dims = new StringBuilder();
+        for (int d : header.dimSize()) {
+            dims.append(dims.length() == 0 ? "" : " ").append(d);
+        }
+        line(sb, "DimSize", dims.toString());
+        if (header.channels() > 1) {
+            line(sb, "ElementNumberOfChannels", Integer.toString(header.channels()));
+        }
+        if (header.headerSize() != 0 && !header.isLocal()) {
+            line(sb, "HeaderSize", Long.toString(header.headerSize()));
+        }
+        line(sb, "ElementType", header.elementType().name());
+        for (Map.Entry<String, String> e : extras.entrySet()) {
+            line(sb, e.getKey(), e.getValue());
+        }
+        line(sb, "ElementDataFile", header.elementDataFile());
+        return sb.toString();
+    }
+
+    private static void line(StringBuilder sb, String key, String value) {
+        sb.append(key).append(" = ").append(value).append('\n');
+    }
+
+    private static String bool(boolean b) {
+        return b ? "True" : "False";
+    }
+
+    /** Shortest text that parses back to the same double; integral values without a fraction. */
+    static String numbers(double[] values) {
+        StringBuilder sb = new StringBuilder();
+        for (double v : values) {
+            if (sb.length() > 0) {
+                sb.append(' ');
+            }
+            if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+                sb.append((long) v);
+            } else {
+                sb.append(v);
+            }
+        }
+        return sb.toString();
     }
 }

@@ -5,201 +5,198 @@ import java.nio.ByteOrder;
 import java.util.Objects;
 
 /**
- * A MetaImage in memory: its header and its pixel data (at most 2 GiB), with typed access by linear
- * element index. Elements are stored as in the file: x fastest, channels interleaved per voxel, in the
- * header's byte order. For larger images use {@link MetaImageReader#openPixels} and {@link SliceWriter}.
+ * A MetaImage held in memory: a header and its pixel data (at most 2 GiB; stream larger images
+ * slice by slice with {@link PixelStream} and {@link PixelSink}).
  *
- * <p>The header is immutable; the pixels are mutable and not thread-safe.
+ * <p>Elements are addressed by a linear index in file order: x fastest, then y, z, t; the channels of
+ * one voxel are adjacent ({@code index = voxel * channels + channel}). The bytes keep the byte order
+ * of the header, so reading and writing copy them unchanged.
  */
 public final class MetaImage {
 
     private final MetaImageHeader header;
     private final ByteBuffer data;
     private final ElementType type;
-    private final int size;
 
     private MetaImage(MetaImageHeader header, ByteBuffer data) {
         this.header = header;
-        this.data = data.order(header.byteOrder());
         this.type = header.elementType();
-        this.size = type.byteSize();
+        this.data = data.order(header.byteOrderMsb() ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
     }
 
-    /** A zero-filled image with this header. */
+    /** A zero-filled image for {@code header}. */
     public static MetaImage create(MetaImageHeader header) {
-        return new MetaImage(header, ByteBuffer.allocate(checkedSize(header)));
-    }
-
-    /** An image over {@code data} (not copied), which must hold exactly the header's pixel bytes in its byte order. */
-    public static MetaImage wrap(MetaImageHeader header, byte[] data) {
-        if (data.length != checkedSize(header)) {
-            throw new IllegalArgumentException("pixel data has " + data.length + " bytes; header " + header
-                    + " needs " + header.dataSizeBytes());
+        long size = header.dataSizeBytes();
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("image of " + size + " bytes is too large to hold in memory;"
+                    + " stream it slice by slice with MetaImageReader.openPixels/MetaImageWriter.openPixels");
         }
-        return new MetaImage(header, ByteBuffer.wrap(data));
+        return new MetaImage(header, ByteBuffer.allocate((int) size));
     }
 
-    private static int checkedSize(MetaImageHeader header) {
-        long bytes = header.dataSizeBytes();
-        if (bytes > Integer.MAX_VALUE - 16) {
-            throw new IllegalArgumentException("image of " + bytes + " bytes is too large to hold in memory;"
-                    + " stream it slice-wise with MetaImageReader.openPixels / MetaImageWriter.open");
+    /** An image over existing bytes (in the header's byte order); the buffer must hold exactly the pixel data. */
+    public static MetaImage wrap(MetaImageHeader header, ByteBuffer data) {
+        Objects.requireNonNull(data, "data");
+        if (data.remaining() != header.dataSizeBytes()) {
+            throw new IllegalArgumentException("buffer holds " + data.remaining() + " bytes; header "
+                    + header + " needs " + header.dataSizeBytes());
         }
-        return (int) bytes;
+        return new MetaImage(header, data.slice());
     }
 
+    /** The header. */
     public MetaImageHeader header() {
         return header;
     }
 
-    /** Number of pixel components (voxels × channels). */
+    /** Number of elements: voxels times channels. */
     public long elementCount() {
-        return data.capacity() / size;
+        return header.elementCount();
     }
 
-    /** Linear voxel index of coordinates {@code (x, y, z, ...)}; multiply by channels for the element index. */
-    public long voxelIndex(int... coordinates) {
+    /** Linear voxel index of an (x, y[, z[, t]]) position; multiply by channels for the element index. */
+    public long voxelIndex(int... position) {
         long index = 0;
         long stride = 1;
-        for (int axis = 0; axis < coordinates.length; axis++) {
-            int c = coordinates[axis];
-            if (c < 0 || c >= header.dim(axis)) {
-                throw new IndexOutOfBoundsException("coordinate " + c + " outside axis " + axis
-                        + " of size " + header.dim(axis));
-            }
-            index += stride * c;
+        for (int axis = 0; axis < position.length; axis++) {
+            index += position[axis] * stride;
             stride *= header.dim(axis);
         }
         return index;
     }
 
-    /** Element {@code index} as an integer (floating-point values truncated toward zero). */
-    public long getLong(long index) {
-        int p = position(index);
-        switch (type) {
-            case MET_CHAR: return data.get(p);
-            case MET_UCHAR: return data.get(p) & 0xFF;
-            case MET_SHORT: return data.getShort(p);
-            case MET_USHORT: return data.getShort(p) & 0xFFFF;
-            case MET_INT:
-            case MET_LONG: return data.getInt(p);
-            case MET_UINT:
-            case MET_ULONG: return data.getInt(p) & 0xFFFF_FFFFL;
-            case MET_LONG_LONG:
-            case MET_ULONG_LONG: return data.getLong(p);
-            case MET_FLOAT: return (long) data.getFloat(p);
-            default: return (long) data.getDouble(p);
-        }
+    /** The pixel bytes (a read-only view, position 0, in the header's byte order). */
+    public ByteBuffer data() {
+        return data.asReadOnlyBuffer().order(data.order()).position(0);
     }
 
-    /** Element {@code index} as a double (MET_ULONG_LONG read as unsigned). */
-    public double getDouble(long index) {
-        int p = position(index);
-        switch (type) {
-            case MET_FLOAT: return data.getFloat(p);
-            case MET_DOUBLE: return data.getDouble(p);
-            case MET_ULONG_LONG: {
-                long bits = data.getLong(p);
-                return bits >= 0 ? bits : (double) (bits >>> 1) * 2.0 + (bits & 1);
-            }
-            default: return getLong(index);
-        }
+    /** Writable view of the bytes for the codec. */
+    ByteBuffer mutableData() {
+        return data.duplicate().order(data.order()).position(0);
     }
 
-    /** Sets element {@code index}; integer types saturate at their range (MET_ULONG_LONG takes raw bits). */
-    public void setLong(long index, long value) {
-        int p = position(index);
-        switch (type) {
-            case MET_FLOAT: data.putFloat(p, value); return;
-            case MET_DOUBLE: data.putDouble(p, value); return;
-            case MET_LONG_LONG:
-            case MET_ULONG_LONG: data.putLong(p, value); return;
-            default: break;
+    /** This image with another header over the same bytes (which must have the same size and byte order). */
+    public MetaImage withHeader(MetaImageHeader newHeader) {
+        if (newHeader.dataSizeBytes() != header.dataSizeBytes() || newHeader.elementType() != type
+                || newHeader.byteOrderMsb() != header.byteOrderMsb()) {
+            throw new IllegalArgumentException("header " + newHeader + " does not describe the pixel data of "
+                    + header);
         }
-        long v = Math.max(type.minValue(), Math.min(type.maxValue(), value));
-        switch (size) {
-            case 1: data.put(p, (byte) v); break;
-            case 2: data.putShort(p, (short) v); break;
-            default: data.putInt(p, (int) v); break;
-        }
-    }
-
-    /** Sets element {@code index}; integer types round to nearest and saturate (NaN becomes 0). */
-    public void setDouble(long index, double value) {
-        if (type == ElementType.MET_FLOAT) {
-            data.putFloat(position(index), (float) value);
-        } else if (type == ElementType.MET_DOUBLE) {
-            data.putDouble(position(index), value);
-        } else if (Double.isNaN(value)) {
-            setLong(index, 0);
-        } else if (type == ElementType.MET_ULONG_LONG) {
-            setLong(index, value <= 0 ? 0 : value >= 0x1p64 ? -1L
-                    : value >= 0x1p63 ? (long) (value - 0x1p63) | Long.MIN_VALUE : Math.round(value));
-        } else {
-            setLong(index, Math.round(value)); // Math.round saturates at the long range
-        }
-    }
-
-    private int position(long index) {
-        long p = index * size;
-        if (index < 0 || p >= data.capacity()) {
-            throw new IndexOutOfBoundsException("element " + index + " outside image of " + elementCount() + " elements");
-        }
-        return (int) p;
-    }
-
-    /** A read-only view of the pixel bytes, in the header's byte order. */
-    public ByteBuffer rawData() {
-        return data.asReadOnlyBuffer().order(data.order()).clear();
-    }
-
-    /** Direct access to the backing bytes for codecs in this package. */
-    byte[] array() {
-        return data.array();
+        return new MetaImage(newHeader, data);
     }
 
     /** A deep copy. */
     public MetaImage copy() {
-        return new MetaImage(header, ByteBuffer.wrap(data.array().clone()));
+        ByteBuffer copy = ByteBuffer.allocate(data.capacity());
+        copy.put(data.duplicate().position(0));
+        return new MetaImage(header, copy.flip());
+    }
+
+    /** Element {@code index} as a double (unsigned types as their unsigned value). */
+    public double getDouble(long index) {
+        int at = byteIndex(index);
+        switch (type) {
+            case MET_CHAR: return data.get(at);
+            case MET_UCHAR: return data.get(at) & 0xFF;
+            case MET_SHORT: return data.getShort(at);
+            case MET_USHORT: return data.getShort(at) & 0xFFFF;
+            case MET_INT: case MET_LONG: return data.getInt(at);
+            case MET_UINT: case MET_ULONG: return data.getInt(at) & 0xFFFFFFFFL;
+            case MET_LONG_LONG: return data.getLong(at);
+            case MET_ULONG_LONG: return unsignedToDouble(data.getLong(at));
+            case MET_FLOAT: return data.getFloat(at);
+            default: return data.getDouble(at);
+        }
     }
 
     /**
-     * A copy of this image with another header describing the same voxels (same sizes, type, channels), e.g. new
-     * geometry or compression. A different byte order converts the pixels.
+     * Element {@code index} as a long: integer types exactly (unsigned 64-bit as its raw bits),
+     * floating-point types rounded to the nearest integer.
      */
-    public MetaImage withHeader(MetaImageHeader newHeader) {
-        Objects.requireNonNull(newHeader);
-        if (!java.util.Arrays.equals(newHeader.dimSize(), header.dimSize()) || newHeader.elementType() != type
-                || newHeader.channels() != header.channels()) {
-            throw new IllegalArgumentException("header " + newHeader + " does not describe the pixels of " + header);
-        }
-        byte[] bytes = data.array().clone();
-        if (newHeader.msb() != header.msb()) {
-            swapBytes(bytes, size);
-        }
-        return new MetaImage(newHeader, ByteBuffer.wrap(bytes));
-    }
-
-    static void swapBytes(byte[] bytes, int elementSize) {
-        if (elementSize == 1) {
-            return;
-        }
-        for (int start = 0; start < bytes.length; start += elementSize) {
-            for (int i = 0, j = elementSize - 1; i < j; i++, j--) {
-                byte t = bytes[start + i];
-                bytes[start + i] = bytes[start + j];
-                bytes[start + j] = t;
-            }
+    public long getLong(long index) {
+        int at = byteIndex(index);
+        switch (type) {
+            case MET_CHAR: return data.get(at);
+            case MET_UCHAR: return data.get(at) & 0xFF;
+            case MET_SHORT: return data.getShort(at);
+            case MET_USHORT: return data.getShort(at) & 0xFFFF;
+            case MET_INT: case MET_LONG: return data.getInt(at);
+            case MET_UINT: case MET_ULONG: return data.getInt(at) & 0xFFFFFFFFL;
+            case MET_LONG_LONG: case MET_ULONG_LONG: return data.getLong(at);
+            case MET_FLOAT: return Math.round((double) data.getFloat(at));
+            default: return Math.round(data.getDouble(at));
         }
     }
 
-    /** Byte order of the stored pixels (the header's). */
-    public ByteOrder byteOrder() {
-        return data.order();
+    /**
+     * Sets element {@code index}. Integer types round to the nearest integer and saturate at the
+     * type's range (so 300 in MET_UCHAR becomes 255, not 44); NaN becomes 0.
+     */
+    public void setDouble(long index, double value) {
+        int at = byteIndex(index);
+        switch (type) {
+            case MET_FLOAT: data.putFloat(at, (float) value); return;
+            case MET_DOUBLE: data.putDouble(at, value); return;
+            case MET_ULONG_LONG:
+                data.putLong(at, doubleToUnsigned(value));
+                return;
+            default:
+                if (Double.isNaN(value)) {
+                    value = 0;
+                }
+                double clamped = Math.max(type.minValue(), Math.min(type.maxValue(), Math.rint(value)));
+                putInteger(at, (long) clamped);
+        }
+    }
+
+    /** Sets element {@code index} from an integer, saturating at the type's range (64-bit types take the raw bits). */
+    public void setLong(long index, long value) {
+        int at = byteIndex(index);
+        switch (type) {
+            case MET_FLOAT: data.putFloat(at, value); return;
+            case MET_DOUBLE: data.putDouble(at, value); return;
+            case MET_LONG_LONG: case MET_ULONG_LONG: data.putLong(at, value); return;
+            default:
+                putInteger(at, Math.max((long) type.minValue(), Math.min((long) type.maxValue(), value)));
+        }
+    }
+
+    private void putInteger(int at, long v) {
+        switch (type.byteSize()) {
+            case 1: data.put(at, (byte) v); return;
+            case 2: data.putShort(at, (short) v); return;
+            case 4: data.putInt(at, (int) v); return;
+            default: data.putLong(at, v);
+        }
+    }
+
+    private int byteIndex(long index) {
+        if (index < 0 || index >= header.elementCount()) {
+            throw new IndexOutOfBoundsException("element " + index + " outside 0.." + (header.elementCount() - 1));
+        }
+        return (int) (index * type.byteSize());
+    }
+
+    private static double unsignedToDouble(long v) {
+        double d = (double) (v >>> 1) * 2.0;
+        return d + (v & 1);
+    }
+
+    private static long doubleToUnsigned(double value) {
+        if (!(value > 0)) {
+            return 0;
+        }
+        if (value >= 18446744073709551615.0) {
+            return -1L;
+        }
+        if (value < 9.223372036854775807E18) {
+            return Math.round(value);
+        }
+        return ((long) (value / 2)) << 1;
     }
 
     @Override
     public String toString() {
-        return "MetaImage{" + header + "}";
+        return "MetaImage[" + header + "]";
     }
 }

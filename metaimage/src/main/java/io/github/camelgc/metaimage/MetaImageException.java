@@ -4,27 +4,23 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * A MetaImage file that cannot be read or written as asked: the message names the file, the problem
- * and what was expected.
+ * A MetaImage file that cannot be read or written: its message names the file and the problem.
  */
 public class MetaImageException extends IOException {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient Path file;
-
+    /** Creates an exception whose message starts with the file name. */
     public MetaImageException(Path file, String problem) {
-        super(file + ": " + problem);
-        this.file = file;
+        super(describe(file) + ": " + problem);
     }
 
+    /** Creates an exception whose message starts with the file name, keeping the low-level cause. */
     public MetaImageException(Path file, String problem, Throwable cause) {
-        super(file + ": " + problem, cause);
-        this.file = file;
+        super(describe(file) + ": " + problem, cause);
     }
 
-    /** The file the problem is about (the header, or the data file it points to). */
-    public Path file() {
-        return file;
+    private static String describe(Path file) {
+        return file == null ? "MetaImage" : "MetaImage " + file;
     }
 }

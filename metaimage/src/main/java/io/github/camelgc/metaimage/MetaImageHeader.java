@@ -1,6 +1,5 @@
 package io.github.camelgc.metaimage;
 
-import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -8,17 +7,17 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The header of a MetaImage: pixel layout (dimensions, element type, channels, byte order, compression),
- * geometry (spacing, offset, direction) and every other key of the file, in order, so that a read → write
- * round trip keeps what it does not understand.
+ * The header of a MetaImage file: geometry, pixel layout and storage of the pixel data.
  *
- * <p>Immutable; change it with the {@code withXxx} copies or {@link #toBuilder()}. Axes are in file order
- * (x fastest). The direction matrix is kept as MetaIO writes it: the {@code n} components of axis
- * {@code i}'s direction are {@code transformMatrix[i*n .. i*n+n-1]}.
+ * <p>Immutable: every {@code withXxx} method returns a changed copy. Arrays are copied in and out.
+ * Axes are in file order ({@code x} first); the transform matrix is stored row by row as in the file
+ * ({@code TransformMatrix}), i.e. its first {@code NDims} values are the direction of the x axis.
+ * Header keys this class does not model (e.g. {@code CenterOfRotation}, DICOM-like tags) are kept in
+ * {@link #extraKeys()}, in file order, so a read/write round trip loses nothing.
  */
 public final class MetaImageHeader {
 
-    /** {@code ElementDataFile} value of a {@code .mha} whose pixel data follows the header. */
+    /** {@code ElementDataFile} value meaning "the pixel data follows the header in the same file". */
     public static final String LOCAL = "LOCAL";
 
     private final int[] dimSize;
@@ -29,134 +28,151 @@ public final class MetaImageHeader {
     private final double[] transformMatrix;
     private final String anatomicalOrientation;
     private final boolean compressed;
-    private final boolean msb;
+    private final boolean byteOrderMsb;
     private final String elementDataFile;
-    private final long compressedDataSize;
+    private final long headerSize;
     private final Map<String, String> extraKeys;
 
-    private MetaImageHeader(Builder b) {
-        if (b.dimSize == null || b.dimSize.length == 0) {
-            throw new IllegalArgumentException("DimSize must have at least one axis");
+    private MetaImageHeader(int[] dimSize, ElementType elementType, int channels, double[] spacing,
+            double[] offset, double[] transformMatrix, String anatomicalOrientation, boolean compressed,
+            boolean byteOrderMsb, String elementDataFile, long headerSize, Map<String, String> extraKeys) {
+        int n = dimSize.length;
+        if (n < 1 || n > 8) {
+            throw new IllegalArgumentException("NDims must be 1..8, got " + n);
         }
-        for (int d : b.dimSize) {
+        for (int d : dimSize) {
             if (d < 1) {
-                throw new IllegalArgumentException("DimSize must be positive on every axis, got " + Arrays.toString(b.dimSize));
+                throw new IllegalArgumentException("DimSize values must be >= 1, got " + Arrays.toString(dimSize));
             }
         }
-        int n = b.dimSize.length;
-        this.dimSize = b.dimSize.clone();
-        this.elementType = Objects.requireNonNull(b.elementType, "elementType");
-        if (b.channels < 1) {
-            throw new IllegalArgumentException("ElementNumberOfChannels must be at least 1, got " + b.channels);
+        if (channels < 1) {
+            throw new IllegalArgumentException("ElementNumberOfChannels must be >= 1, got " + channels);
         }
-        this.channels = b.channels;
-        this.spacing = checkLength("ElementSpacing", b.spacing == null ? filled(n, 1) : b.spacing.clone(), n);
-        this.offset = checkLength("Offset", b.offset == null ? new double[n] : b.offset.clone(), n);
-        this.transformMatrix = checkLength("TransformMatrix",
-                b.transformMatrix == null ? identity(n) : b.transformMatrix.clone(), n * n);
-        this.anatomicalOrientation = b.anatomicalOrientation;
-        this.compressed = b.compressed;
-        this.msb = b.msb;
-        this.elementDataFile = b.elementDataFile;
-        this.compressedDataSize = b.compressedDataSize;
-        this.extraKeys = Collections.unmodifiableMap(new LinkedHashMap<>(b.extraKeys));
+        requireLength("ElementSpacing", spacing, n);
+        requireLength("Offset", offset, n);
+        requireLength("TransformMatrix", transformMatrix, n * n);
+        this.dimSize = dimSize.clone();
+        this.elementType = Objects.requireNonNull(elementType, "elementType");
+        this.channels = channels;
+        this.spacing = spacing.clone();
+        this.offset = offset.clone();
+        this.transformMatrix = transformMatrix.clone();
+        this.anatomicalOrientation = anatomicalOrientation;
+        this.compressed = compressed;
+        this.byteOrderMsb = byteOrderMsb;
+        this.elementDataFile = Objects.requireNonNull(elementDataFile, "elementDataFile");
+        this.headerSize = headerSize;
+        this.extraKeys = Collections.unmodifiableMap(new LinkedHashMap<>(extraKeys));
     }
 
-    /** A builder for an image of {@code type} with the given sizes (x first); geometry defaults to identity. */
-    public static Builder builder(ElementType type, int... dimSize) {
-        return new Builder().elementType(type).dimSize(dimSize);
+    private static void requireLength(String key, double[] values, int expected) {
+        if (values.length != expected) {
+            throw new IllegalArgumentException(key + " needs " + expected + " values, got " + values.length);
+        }
     }
 
-    /** A builder holding this header's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.dimSize = dimSize.clone();
-        b.elementType = elementType;
-        b.channels = channels;
-        b.spacing = spacing.clone();
-        b.offset = offset.clone();
-        b.transformMatrix = transformMatrix.clone();
-        b.anatomicalOrientation = anatomicalOrientation;
-        b.compressed = compressed;
-        b.msb = msb;
-        b.elementDataFile = elementDataFile;
-        b.compressedDataSize = compressedDataSize;
-        b.extraKeys.putAll(extraKeys);
-        return b;
+    /**
+     * A header with unit spacing, zero offset, identity direction, one channel, little-endian,
+     * uncompressed, inline data.
+     */
+    public static MetaImageHeader of(ElementType elementType, int... dimSize) {
+        int n = dimSize.length;
+        double[] spacing = new double[n];
+        Arrays.fill(spacing, 1.0);
+        return new MetaImageHeader(dimSize, elementType, 1, spacing, new double[n], identity(n), null,
+                false, false, LOCAL, 0, Map.of());
     }
 
-    public int ndims() {
+    /** Row-major identity matrix of size {@code n x n}. */
+    public static double[] identity(int n) {
+        double[] m = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            m[i * n + i] = 1.0;
+        }
+        return m;
+    }
+
+    // ---- accessors -------------------------------------------------------------------------------
+
+    /** Number of axes ({@code NDims}). */
+    public int nDims() {
         return dimSize.length;
     }
 
-    /** Sizes of the axes, x first (a copy). */
+    /** Size of every axis, x first ({@code DimSize}). */
     public int[] dimSize() {
         return dimSize.clone();
     }
 
-    /** Size of axis {@code axis} (0 = x). */
+    /** Size of one axis. */
     public int dim(int axis) {
         return dimSize[axis];
     }
 
+    /** Component type of the pixels. */
     public ElementType elementType() {
         return elementType;
     }
 
-    /** Components per voxel ({@code ElementNumberOfChannels}); 3 for RGB, 1 for scalar images. */
+    /** Components per pixel ({@code ElementNumberOfChannels}, 1 for scalar images). */
     public int channels() {
         return channels;
     }
 
-    /** Voxel spacing per axis (a copy). */
+    /** Physical size of a voxel along every axis ({@code ElementSpacing}), in mm by convention. */
     public double[] spacing() {
         return spacing.clone();
     }
 
-    /** Physical position of the first voxel (a copy). */
+    /** Physical position of the first voxel ({@code Offset}). */
     public double[] offset() {
         return offset.clone();
     }
 
-    /** Direction cosines, {@code ndims × ndims}, as stored in the file (a copy). */
+    /** Direction cosines, row by row as written in the file ({@code TransformMatrix}). */
     public double[] transformMatrix() {
         return transformMatrix.clone();
     }
 
-    /** {@code AnatomicalOrientation} (e.g. {@code RAI}), or {@code null} when the file has none. */
+    /** {@code AnatomicalOrientation} (e.g. {@code RAI}), or {@code null} when absent. */
     public String anatomicalOrientation() {
         return anatomicalOrientation;
     }
 
+    /** Whether the pixel data is zlib-compressed ({@code CompressedData}). */
     public boolean compressed() {
         return compressed;
     }
 
-    /** Whether pixel data is big-endian ({@code BinaryDataByteOrderMSB = True}). */
-    public boolean msb() {
-        return msb;
+    /** Whether multi-byte values are big-endian ({@code BinaryDataByteOrderMSB}). */
+    public boolean byteOrderMsb() {
+        return byteOrderMsb;
     }
 
-    public ByteOrder byteOrder() {
-        return msb ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
-    }
-
-    /** {@code ElementDataFile} as read ({@link #LOCAL} or a file name), or {@code null} for a new image. */
+    /** {@code ElementDataFile}: {@link #LOCAL} or the data file name relative to the header's folder. */
     public String elementDataFile() {
         return elementDataFile;
     }
 
-    /** {@code CompressedDataSize} as read, or {@code -1} when absent; the writer always recomputes it. */
-    public long compressedDataSize() {
-        return compressedDataSize;
+    /** Whether the pixel data follows the header in the same file. */
+    public boolean isLocal() {
+        return LOCAL.equals(elementDataFile);
     }
 
-    /** Every other key of the header in file order (e.g. {@code CenterOfRotation}, DICOM-like tags). */
+    /**
+     * {@code HeaderSize}: bytes to skip at the start of a separate data file; {@code -1} means
+     * "the data is at the end of the file". 0 when absent.
+     */
+    public long headerSize() {
+        return headerSize;
+    }
+
+    /** Header keys this class does not model, in file order. */
     public Map<String, String> extraKeys() {
         return extraKeys;
     }
 
-    /** Number of voxels (product of {@link #dimSize()}). */
+    /** Number of voxels (product of {@code DimSize}). */
     public long voxelCount() {
         long count = 1;
         for (int d : dimSize) {
@@ -165,100 +181,210 @@ public final class MetaImageHeader {
         return count;
     }
 
-    /** Number of pixel components: voxels × channels. */
+    /** Number of pixel components: voxels times channels. */
     public long elementCount() {
         return Math.multiplyExact(voxelCount(), channels);
     }
 
-    /** Size of the uncompressed pixel data in bytes. */
+    /** Bytes of the uncompressed pixel data. */
     public long dataSizeBytes() {
         return Math.multiplyExact(elementCount(), elementType.byteSize());
     }
 
-    /** Physical position of the voxel at (continuous) index {@code index}: offset + Σ index·spacing·direction. */
+    /** Bytes of one slice: one step along the last axis. */
+    public long sliceSizeBytes() {
+        return dataSizeBytes() / dimSize[dimSize.length - 1];
+    }
+
+    /** Number of slices: the size of the last axis. */
+    public int sliceCount() {
+        return dimSize[dimSize.length - 1];
+    }
+
+    /** Physical volume of one voxel: the product of the spacing (mm^NDims). */
+    public double voxelVolume() {
+        double v = 1;
+        for (double s : spacing) {
+            v *= s;
+        }
+        return v;
+    }
+
+    /** Physical position of the voxel with the given index (continuous), per {@code Offset + D * (i * spacing)}. */
     public double[] indexToPhysical(double... index) {
-        int n = ndims();
-        double[] p = offset.clone();
-        for (int axis = 0; axis < n; axis++) {
-            double step = index[axis] * spacing[axis];
-            for (int c = 0; c < n; c++) {
-                p[c] += step * transformMatrix[axis * n + c];
+        int n = nDims();
+        double[] p = new double[n];
+        for (int row = 0; row < n; row++) {
+            double sum = offset[row];
+            for (int col = 0; col < n; col++) {
+                // The file stores direction vectors row by row: entry (col, row) is component row of axis col.
+                sum += transformMatrix[col * n + row] * index[col] * spacing[col];
             }
+            p[row] = sum;
         }
         return p;
     }
 
-    /** Continuous index of physical point {@code point}; inverse of {@link #indexToPhysical}. */
+    /** Continuous voxel index of a physical point: the inverse of {@link #indexToPhysical(double...)}. */
     public double[] physicalToIndex(double... point) {
-        int n = ndims();
-        double[] d = new double[n];
+        int n = nDims();
+        double[] rel = new double[n];
+        for (int i = 0; i < n; i++) {
+            rel[i] = point[i] - offset[i];
+        }
+        double[] idx = new double[n];
+        // Direction matrices are orthonormal in practice, but solve the general case to stay exact.
+        double[][] a = new double[n][n + 1];
+        for (int row = 0; row < n; row++) {
+            for (int col = 0; col < n; col++) {
+                a[row][col] = transformMatrix[col * n + row] * spacing[col];
+            }
+            a[row][n] = rel[row];
+        }
         for (int c = 0; c < n; c++) {
-            d[c] = point[c] - offset[c];
+            int pivot = c;
+            for (int r = c + 1; r < n; r++) {
+                if (Math.abs(a[r][c]) > Math.abs(a[pivot][c])) {
+                    pivot = r;
+                }
+            }
+            double[] t = a[c];
+            a[c] = a[pivot];
+            a[pivot] = t;
+            if (a[c][c] == 0) {
+                throw new IllegalStateException("TransformMatrix with spacing is singular");
+            }
+            for (int r = 0; r < n; r++) {
+                if (r != c) {
+                    double f = a[r][c] / a[c][c];
+                    for (int k = c; k <= n; k++) {
+                        a[r][k] -= f * a[c][k];
+                    }
+                }
+            }
         }
-        double[] index = LinearAlgebra.solveColumns(transformMatrix, n, d);
-        for (int axis = 0; axis < n; axis++) {
-            index[axis] /= spacing[axis];
+        for (int i = 0; i < n; i++) {
+            idx[i] = a[i][n] / a[i][i];
         }
-        return index;
+        return idx;
     }
 
-    public MetaImageHeader withDimSize(int... sizes) {
-        return toBuilder().dimSize(sizes).build();
+    // ---- copies ----------------------------------------------------------------------------------
+
+    /** Copy with other dimensions; spacing, offset and direction keep their values where the axes remain. */
+    public MetaImageHeader withDimSize(int... newDims) {
+        int n = newDims.length;
+        if (n == nDims()) {
+            return new MetaImageHeader(newDims, elementType, channels, spacing, offset, transformMatrix,
+                    anatomicalOrientation, compressed, byteOrderMsb, elementDataFile, headerSize, extraKeys);
+        }
+        double[] s = new double[n];
+        double[] o = new double[n];
+        double[] m = identity(n);
+        int keep = Math.min(n, nDims());
+        for (int i = 0; i < n; i++) {
+            s[i] = i < keep ? spacing[i] : 1.0;
+            o[i] = i < keep ? offset[i] : 0.0;
+        }
+        for (int r = 0; r < keep; r++) {
+            for (int c = 0; c < keep; c++) {
+                m[r * n + c] = transformMatrix[r * nDims() + c];
+            }
+        }
+        String orientation = anatomicalOrientation != null && anatomicalOrientation.length() >= n
+                ? anatomicalOrientation.substring(0, n) : null;
+        return new MetaImageHeader(newDims, elementType, channels, s, o, m, orientation, compressed,
+                byteOrderMsb, elementDataFile, headerSize, dropDimensional(extraKeys));
     }
 
+    // Keys whose values have one entry per axis would be wrong after a change of NDims.
+    private static Map<String, String> dropDimensional(Map<String, String> keys) {
+        Map<String, String> copy = new LinkedHashMap<>(keys);
+        copy.remove("CenterOfRotation");
+        copy.remove("ElementSize");
+        return copy;
+    }
+
+    /** Copy with another component type. */
     public MetaImageHeader withElementType(ElementType type) {
-        return toBuilder().elementType(type).build();
+        return new MetaImageHeader(dimSize, type, channels, spacing, offset, transformMatrix,
+                anatomicalOrientation, compressed, byteOrderMsb, elementDataFile, headerSize, extraKeys);
     }
 
-    public MetaImageHeader withChannels(int count) {
-        return toBuilder().channels(count).build();
+    /** Copy with another number of components per pixel. */
+    public MetaImageHeader withChannels(int newChannels) {
+        return new MetaImageHeader(dimSize, elementType, newChannels, spacing, offset, transformMatrix,
+                anatomicalOrientation, compressed, byteOrderMsb, elementDataFile, headerSize, extraKeys);
     }
 
-    public MetaImageHeader withSpacing(double... values) {
-        return toBuilder().spacing(values).build();
+    /** Copy with another spacing. */
+    public MetaImageHeader withSpacing(double... newSpacing) {
+        return new MetaImageHeader(dimSize, elementType, channels, newSpacing, offset, transformMatrix,
+                anatomicalOrientation, compressed, byteOrderMsb, elementDataFile, headerSize, extraKeys);
     }
 
-    public MetaImageHeader withOffset(double... values) {
-        return toBuilder().offset(values).build();
+    /** Copy with another offset (origin). */
+    public MetaImageHeader withOffset(double... newOffset) {
+        return new MetaImageHeader(dimSize, elementType, channels, spacing, newOffset, transformMatrix,
+                anatomicalOrientation, compressed, byteOrderMsb, elementDataFile, headerSize, extraKeys);
     }
 
-    public MetaImageHeader withTransformMatrix(double... values) {
-        return toBuilder().transformMatrix(values).build();
+    /** Copy with another direction matrix (row by row as in the file). */
+    public MetaImageHeader withTransformMatrix(double... matrix) {
+        return new MetaImageHeader(dimSize, elementType, channels, spacing, offset, matrix,
+                anatomicalOrientation, compressed, byteOrderMsb, elementDataFile, headerSize, extraKeys);
     }
 
-    public MetaImageHeader withAnatomicalOrientation(String value) {
-        return toBuilder().anatomicalOrientation(value).build();
+    /** Copy with another {@code AnatomicalOrientation} ({@code null} to omit it). */
+    public MetaImageHeader withAnatomicalOrientation(String orientation) {
+        return new MetaImageHeader(dimSize, elementType, channels, spacing, offset, transformMatrix,
+                orientation, compressed, byteOrderMsb, elementDataFile, headerSize, extraKeys);
     }
 
-    public MetaImageHeader withCompressed(boolean value) {
-        return toBuilder().compressed(value).build();
+    /** Copy with zlib compression on or off. */
+    public MetaImageHeader withCompressed(boolean newCompressed) {
+        return new MetaImageHeader(dimSize, elementType, channels, spacing, offset, transformMatrix,
+                anatomicalOrientation, newCompressed, byteOrderMsb, elementDataFile, headerSize, extraKeys);
     }
 
-    public MetaImageHeader withMsb(boolean value) {
-        return toBuilder().msb(value).build();
+    /** Copy with big-endian ({@code true}) or little-endian byte order. */
+    public MetaImageHeader withByteOrderMsb(boolean msb) {
+        return new MetaImageHeader(dimSize, elementType, channels, spacing, offset, transformMatrix,
+                anatomicalOrientation, compressed, msb, elementDataFile, headerSize, extraKeys);
     }
 
-    public MetaImageHeader withElementDataFile(String value) {
-        return toBuilder().elementDataFile(value).build();
+    /** Copy with another {@code ElementDataFile} ({@link #LOCAL} or a plain file name). */
+    public MetaImageHeader withElementDataFile(String dataFile) {
+        return new MetaImageHeader(dimSize, elementType, channels, spacing, offset, transformMatrix,
+                anatomicalOrientation, compressed, byteOrderMsb, dataFile, headerSize, extraKeys);
     }
 
+    /** Copy with another {@code HeaderSize} (bytes to skip in a separate data file). */
+    public MetaImageHeader withHeaderSize(long newHeaderSize) {
+        return new MetaImageHeader(dimSize, elementType, channels, spacing, offset, transformMatrix,
+                anatomicalOrientation, compressed, byteOrderMsb, elementDataFile, newHeaderSize, extraKeys);
+    }
+
+    /** Copy with other extra keys (replacing all of them). */
+    public MetaImageHeader withExtraKeys(Map<String, String> keys) {
+        return new MetaImageHeader(dimSize, elementType, channels, spacing, offset, transformMatrix,
+                anatomicalOrientation, compressed, byteOrderMsb, elementDataFile, headerSize, keys);
+    }
+
+    /** Copy with one extra key added or replaced. */
     public MetaImageHeader withExtraKey(String key, String value) {
-        return toBuilder().extraKey(key, value).build();
+        Map<String, String> copy = new LinkedHashMap<>(extraKeys);
+        copy.put(key, value);
+        return withExtraKeys(copy);
     }
 
-    public MetaImageHeader withoutExtraKey(String key) {
-        Builder b = toBuilder();
-        b.extraKeys.remove(key);
-        return b.build();
+    /** Copy whose geometry (spacing, offset, direction, orientation) is that of {@code other}. */
+    public MetaImageHeader withGeometryOf(MetaImageHeader other) {
+        return withSpacing(other.spacing).withOffset(other.offset).withTransformMatrix(other.transformMatrix)
+                .withAnatomicalOrientation(other.anatomicalOrientation);
     }
 
-    /** Same pixel layout (sizes, type, channels, byte order)? Geometry and keys may differ. */
-    public boolean sameLayout(MetaImageHeader other) {
-        return Arrays.equals(dimSize, other.dimSize) && elementType == other.elementType
-                && channels == other.channels && msb == other.msb;
-    }
-
-    /** Same sizes, spacing, offset and direction? Type, channels and keys may differ. */
+    /** Whether both headers describe the same voxel grid in space (dims, spacing, offset, direction). */
     public boolean sameGeometry(MetaImageHeader other) {
         return Arrays.equals(dimSize, other.dimSize) && Arrays.equals(spacing, other.spacing)
                 && Arrays.equals(offset, other.offset) && Arrays.equals(transformMatrix, other.transformMatrix);
@@ -273,141 +399,33 @@ public final class MetaImageHeader {
             return false;
         }
         MetaImageHeader h = (MetaImageHeader) o;
-        return sameLayout(h) && sameGeometry(h) && compressed == h.compressed
-                && compressedDataSize == h.compressedDataSize
+        return channels == h.channels && compressed == h.compressed && byteOrderMsb == h.byteOrderMsb
+                && headerSize == h.headerSize && Arrays.equals(dimSize, h.dimSize) && elementType == h.elementType
+                && Arrays.equals(spacing, h.spacing) && Arrays.equals(offset, h.offset)
+                && Arrays.equals(transformMatrix, h.transformMatrix)
                 && Objects.equals(anatomicalOrientation, h.anatomicalOrientation)
-                && Objects.equals(elementDataFile, h.elementDataFile) && extraKeys.equals(h.extraKeys);
+                && elementDataFile.equals(h.elementDataFile) && extraKeys.equals(h.extraKeys);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(Arrays.hashCode(dimSize), elementType, channels, Arrays.hashCode(spacing), msb, compressed);
+        return Objects.hash(Arrays.hashCode(dimSize), elementType, channels, Arrays.hashCode(spacing),
+                Arrays.hashCode(offset), compressed, elementDataFile);
     }
 
     @Override
     public String toString() {
-        return "MetaImageHeader{" + elementType + " " + Arrays.toString(dimSize)
-                + (channels > 1 ? " x" + channels + " channels" : "")
-                + ", spacing=" + Arrays.toString(spacing) + ", offset=" + Arrays.toString(offset)
-                + (compressed ? ", compressed" : "") + (msb ? ", MSB" : "")
-                + (elementDataFile != null ? ", data=" + elementDataFile : "") + "}";
+        return "MetaImageHeader[DimSize=" + Arrays.toString(dimSize) + ", ElementType=" + elementType
+                + ", channels=" + channels + ", ElementSpacing=" + Arrays.toString(spacing)
+                + ", Offset=" + Arrays.toString(offset) + ", compressed=" + compressed
+                + ", ElementDataFile=" + elementDataFile + "]";
     }
 
-    private static double[] filled(int n, double value) {
-        double[] a = new double[n];
-        Arrays.fill(a, value);
-        return a;
-    }
-
-    static double[] identity(int n) {
-        double[] m = new double[n * n];
-        for (int i = 0; i < n; i++) {
-            m[i * n + i] = 1;
-        }
-        return m;
-    }
-
-    private static double[] checkLength(String key, double[] values, int expected) {
-        if (values.length != expected) {
-            throw new IllegalArgumentException(key + " needs " + expected + " values, got " + values.length);
-        }
-        return values;
-    }
-
-    /** Mutable builder of {@link MetaImageHeader}. */
-    public static final class Builder {
-        private int[] dimSize;
-        private ElementType elementType;
-        private int channels = 1;
-        private double[] spacing;
-        private double[] offset;
-        private double[] transformMatrix;
-        private String anatomicalOrientation;
-        private boolean compressed;
-        private boolean msb;
-        private String elementDataFile;
-        private long compressedDataSize = -1;
-        private final Map<String, String> extraKeys = new LinkedHashMap<>();
-
-        private Builder() {
-        }
-
-        /**
-         * Sets the axis sizes. Changing the number of axes resets spacing, offset and direction to their
-         * defaults (they no longer fit) and drops {@code CenterOfRotation}.
-         */
-        public Builder dimSize(int... sizes) {
-            if (dimSize != null && sizes.length != dimSize.length) {
-                spacing = null;
-                offset = null;
-                transformMatrix = null;
-                extraKeys.remove("CenterOfRotation");
-            }
-            dimSize = sizes.clone();
-            return this;
-        }
-
-        public Builder elementType(ElementType type) {
-            elementType = type;
-            return this;
-        }
-
-        public Builder channels(int count) {
-            channels = count;
-            return this;
-        }
-
-        public Builder spacing(double... values) {
-            spacing = values.clone();
-            return this;
-        }
-
-        public Builder offset(double... values) {
-            offset = values.clone();
-            return this;
-        }
-
-        public Builder transformMatrix(double... values) {
-            transformMatrix = values.clone();
-            return this;
-        }
-
-        public Builder anatomicalOrientation(String value) {
-            anatomicalOrientation = value;
-            return this;
-        }
-
-        public Builder compressed(boolean value) {
-            compressed = value;
-            return this;
-        }
-
-        public Builder msb(boolean value) {
-            msb = value;
-            return this;
-        }
-
-        public Builder elementDataFile(String value) {
-            elementDataFile = value;
-            return this;
-        }
-
-        public Builder compressedDataSize(long value) {
-            compressedDataSize = value;
-            return this;
-        }
-
-        /** Adds or replaces a key the codec does not interpret; keeps insertion order. */
-        public Builder extraKey(String key, String value) {
-            if (HeaderCodec.isInterpretedKey(key)) {
-                throw new IllegalArgumentException(key + " is a standard key; use its own setter");
-            }
-            extraKeys.put(Objects.requireNonNull(key), Objects.requireNonNull(value));
-            return this;
-        }
-
-        public MetaImageHeader build() {
-            return new MetaImageHeader(this);
-        }
+    /** Builds a header from parsed fields; used by the header parser. */
+    static MetaImageHeader fromFields(int[] dimSize, ElementType elementType, int channels, double[] spacing,
+            double[] offset, double[] transformMatrix, String anatomicalOrientation, boolean compressed,
+            boolean byteOrderMsb, String elementDataFile, long headerSize, Map<String, String> extraKeys) {
+        return new MetaImageHeader(dimSize, elementType, channels, spacing, offset, transformMatrix,
+                anatomicalOrientation, compressed, byteOrderMsb, elementDataFile, headerSize, extraKeys);
     }
 }

@@ -5,111 +5,68 @@ import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.nio.file.StandardOpenOption;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 import java.util.zip.ZipException;
 
 /**
- * Sequential reader of a MetaImage's pixel data, for images too large to hold in memory: read it slice by
- * slice (an x–y plane per step) or in raw chunks. Decompresses on the fly with a small fixed buffer, so the
- * heap use does not depend on the image size. Obtain one from {@link MetaImageReader#openPixels(Path)}.
+ * Sequential reader of the pixel data of a MetaImage, decompressing on the fly, so that images larger
+ * than the heap can be processed slice by slice (a slice is one step along the last axis: a z slice of
+ * a volume, a row of a 2-D image). Memory use is one slice plus small fixed buffers.
  *
- * <p>Data are checked against the header as they are read: too short, too long, truncated or corrupt
- * compressed data raise {@link MetaImageException} naming the file.
+ * <p>Obtain one from {@link MetaImageReader#openPixels(Path)}. Every read checks that the data is
+ * neither shorter nor longer than {@code DimSize x channels x element size}.
  */
 public final class PixelStream implements Closeable {
 
-    private static final int BUFFER = 1 << 16;
+    private static final int BUFFER_BYTES = 1 << 16;
 
-    private final Path headerFile;
-    private final Path dataFile;
+    private final Path file;
     private final MetaImageHeader header;
-    private final InputStream in;
-    private final Inflater inflater;
-    private final long total;
-    private long remaining;
+    private final FileChannel channel;
+    private final InputStream inflated;
+    private final long totalBytes;
+    private long readBytes;
+    private int nextSlice;
 
-    private PixelStream(Path headerFile, Path dataFile, MetaImageHeader header, InputStream in, Inflater inflater) {
-        this.headerFile = headerFile;
-        this.dataFile = dataFile;
+    PixelStream(Path file, MetaImageHeader header, FileChannel channel, long dataStart, long compressedSize)
+            throws IOException {
+        this.file = file;
         this.header = header;
-        this.in = in;
-        this.inflater = inflater;
-        this.total = header.dataSizeBytes();
-        this.remaining = total;
-    }
-
-    static PixelStream open(Path headerFile) throws IOException {
-        InputStream raw = Files.newInputStream(headerFile);
-        try {
-            BufferedInputStream headerIn = new BufferedInputStream(raw, BUFFER);
-            HeaderCodec.Parsed parsed = HeaderCodec.parse(headerFile, headerIn);
-            MetaImageHeader header = parsed.header();
-            long expected = header.dataSizeBytes();
-            if (MetaImageHeader.LOCAL.equals(header.elementDataFile())) {
-                long available = Files.size(headerFile) - parsed.dataOffset();
-                checkAvailable(headerFile, headerFile, header, available);
-                return wrap(headerFile, headerFile, header, headerIn);
-            }
-            raw.close();
-            Path dataFile = DataFiles.resolve(headerFile, header.elementDataFile());
-            if (!Files.isRegularFile(dataFile)) {
-                throw new MetaImageException(headerFile, "data file '" + header.elementDataFile()
-                        + "' named by ElementDataFile does not exist next to the header");
-            }
-            long size = Files.size(dataFile);
-            long start = parsed.headerSize();
-            if (start < 0) {
-                if (header.compressed()) {
-                    throw new MetaImageException(headerFile, "HeaderSize = -1 is not allowed with compressed data");
-                }
-                start = Math.max(0, size - expected);
-            }
-            checkAvailable(headerFile, dataFile, header, size - start);
-            InputStream dataIn = Files.newInputStream(dataFile);
-            try {
-                dataIn.skipNBytes(start);
-            } catch (IOException e) {
-                dataIn.close();
-                throw e;
-            }
-            return wrap(headerFile, dataFile, header, new BufferedInputStream(dataIn, BUFFER));
-        } catch (IOException | RuntimeException e) {
-            raw.close();
-            throw e;
-        }
-    }
-
-    private static void checkAvailable(Path headerFile, Path dataFile, MetaImageHeader header, long available)
-            throws MetaImageException {
+        this.channel = channel;
+        this.totalBytes = header.dataSizeBytes();
+        channel.position(dataStart);
+        long available = channel.size() - dataStart;
         if (header.compressed()) {
-            if (header.compressedDataSize() >= 0 && available < header.compressedDataSize()) {
-                throw new MetaImageException(dataFile, "compressed pixel data is truncated: CompressedDataSize = "
-                        + header.compressedDataSize() + " but only " + available + " bytes are present");
+            if (compressedSize > available) {
+                throw new MetaImageException(file, "compressed data is truncated: CompressedDataSize = "
+                        + compressedSize + " but only " + available + " bytes follow");
             }
-            return;
-        }
-        long expected = header.dataSizeBytes();
-        if (available != expected) {
-            throw new MetaImageException(dataFile, "pixel data has " + available + " bytes but the header ("
-                    + describe(header) + ") needs " + expected);
+            long limit = compressedSize >= 0 ? compressedSize : available;
+            InputStream raw = new BoundedInputStream(Channels.newInputStream(channel), limit);
+            this.inflated = new InflaterInputStream(new BufferedInputStream(raw, BUFFER_BYTES), new Inflater(),
+                    BUFFER_BYTES);
+        } else {
+            if (available < totalBytes) {
+                throw new MetaImageException(file, "pixel data is truncated: DimSize " + dims()
+                        + " needs " + totalBytes + " bytes but the file holds " + available);
+            }
+            if (available > totalBytes) {
+                throw new MetaImageException(file, "pixel data has " + available + " bytes but DimSize " + dims()
+                        + " needs " + totalBytes + "; the header does not match the data");
+            }
+            this.inflated = null;
         }
     }
 
-    static String describe(MetaImageHeader header) {
-        return "DimSize " + Arrays.toString(header.dimSize()) + " × " + header.channels() + " channel(s) × "
-                + header.elementType().byteSize() + " bytes (" + header.elementType() + ")";
-    }
-
-    private static PixelStream wrap(Path headerFile, Path dataFile, MetaImageHeader header, InputStream data) {
-        if (!header.compressed()) {
-            return new PixelStream(headerFile, dataFile, header, data, null);
-        }
-        Inflater inflater = new Inflater();
-        return new PixelStream(headerFile, dataFile, header, new InflaterInputStream(data, inflater, BUFFER), inflater);
+    private String dims() {
+        return java.util.Arrays.toString(header.dimSize()) + " x " + header.channels() + " channel(s) x "
+                + header.elementType() + " (" + header.elementType().byteSize() + " bytes)";
     }
 
     /** The image's header. */
@@ -117,107 +74,172 @@ public final class PixelStream implements Closeable {
         return header;
     }
 
-    /** Bytes of (uncompressed) pixel data not read yet. */
+    /** Bytes not yet read. */
     public long remainingBytes() {
-        return remaining;
+        return totalBytes - readBytes;
     }
 
-    /** Number of slices: planes of the first two axes (1 for 1-D and 2-D images). */
-    public long sliceCount() {
-        return header.voxelCount() / sliceVoxels(header);
+    /** Index of the slice {@link #readSlice()} returns next. */
+    public int nextSliceIndex() {
+        return nextSlice;
     }
 
-    /** Header of the images {@link #readSlice()} returns: the first two axes, same type, channels and byte order. */
-    public MetaImageHeader sliceHeader() {
-        return sliceHeaderOf(header);
+    /** Whether slices remain. */
+    public boolean hasNextSlice() {
+        return nextSlice < header.sliceCount();
     }
 
-    static long sliceVoxels(MetaImageHeader header) {
-        return header.ndims() == 1 ? header.dim(0) : (long) header.dim(0) * header.dim(1);
-    }
-
-    static MetaImageHeader sliceHeaderOf(MetaImageHeader header) {
-        if (header.ndims() <= 2) {
-            return header.toBuilder().compressed(false).elementDataFile(null).compressedDataSize(-1).build();
-        }
-        int n = header.ndims();
-        double[] m = header.transformMatrix();
-        double[] s = header.spacing();
-        double[] o = header.offset();
-        return MetaImageHeader.builder(header.elementType(), header.dim(0), header.dim(1))
-                .channels(header.channels()).msb(header.msb())
-                .spacing(s[0], s[1]).offset(o[0], o[1])
-                .transformMatrix(m[0], m[1], m[n], m[n + 1])
-                .build();
-    }
-
-    /** Reads the next slice into a new image with {@link #sliceHeader()}. */
+    /**
+     * Reads the next slice as an image of its own: the same header with the last axis of size 1 and the
+     * offset of that slice, so its geometry in space is exact.
+     */
     public MetaImage readSlice() throws IOException {
-        MetaImage slice = MetaImage.create(sliceHeader());
-        readSlice(slice);
+        if (!hasNextSlice()) {
+            throw new MetaImageException(file, "all " + header.sliceCount() + " slices were read already");
+        }
+        if (readBytes != (long) nextSlice * header.sliceSizeBytes()) {
+            throw new IllegalStateException("readSlice() after raw reads that ended inside a slice");
+        }
+        MetaImage slice = MetaImage.create(sliceHeader(header, nextSlice));
+        readFully(slice.mutableData());
         return slice;
     }
 
-    /** Reads the next slice into {@code target} (reuse one to keep memory flat); its layout must be {@link #sliceHeader()}'s. */
-    public void readSlice(MetaImage target) throws IOException {
-        if (!target.header().sameLayout(sliceHeader())) {
-            throw new IllegalArgumentException("target " + target.header() + " is not a slice of " + header);
-        }
-        byte[] bytes = target.array();
-        readFully(bytes, 0, bytes.length);
+    /** The header of slice {@code index} of an image with header {@code header}. */
+    public static MetaImageHeader sliceHeader(MetaImageHeader header, int index) {
+        int n = header.nDims();
+        int[] dims = header.dimSize();
+        dims[n - 1] = 1;
+        double[] start = new double[n];
+        start[n - 1] = index;
+        return header.withDimSize(dims).withOffset(header.indexToPhysical(start))
+                .withElementDataFile(MetaImageHeader.LOCAL);
     }
 
-    /** Reads exactly {@code length} raw pixel bytes (header byte order) into {@code buffer}. */
-    public void readFully(byte[] buffer, int offset, int length) throws IOException {
-        if (length > remaining) {
-            throw new MetaImageException(headerFile, "asked for " + length + " bytes but only " + remaining
-                    + " bytes of pixel data remain");
+    /** Fills {@code dst} (up to its limit) with the next pixel bytes, in the header's byte order. */
+    public void readFully(ByteBuffer dst) throws IOException {
+        int wanted = dst.remaining();
+        if (wanted > remainingBytes()) {
+            throw new MetaImageException(file, "asked for " + wanted + " bytes but only " + remainingBytes()
+                    + " pixel bytes remain");
         }
-        int done = 0;
         try {
-            while (done < length) {
-                int n = in.read(buffer, offset + done, length - done);
-                if (n < 0) {
-                    throw new MetaImageException(dataFile, "pixel data ends after " + (total - remaining + done)
-                            + " bytes but the header (" + describe(header) + ") needs " + total);
+            if (inflated == null) {
+                while (dst.hasRemaining()) {
+                    if (channel.read(dst) < 0) {
+                        throw new EOFException();
+                    }
                 }
-                done += n;
+            } else {
+                readInflated(dst);
             }
         } catch (ZipException e) {
-            throw new MetaImageException(dataFile, "compressed pixel data is corrupt (" + e.getMessage()
-                    + "); expected zlib data", e);
+            throw new MetaImageException(file, "compressed pixel data is corrupt (" + e.getMessage()
+                    + "); expected a zlib stream", e);
         } catch (EOFException e) {
-            throw new MetaImageException(dataFile, "compressed pixel data is truncated after "
-                    + (total - remaining + done) + " of " + total + " uncompressed bytes", e);
-        } finally {
-            remaining -= done;
+            throw new MetaImageException(file, "compressed pixel data is truncated: it ends after "
+                    + (readBytes + wanted - dst.remaining()) + " of " + totalBytes
+                    + " bytes needed for DimSize " + dims(), e);
         }
-        if (remaining == 0 && inflater != null) {
-            checkNothingLeft();
+        readBytes += wanted;
+        nextSlice = (int) (readBytes / header.sliceSizeBytes());
+        if (readBytes == totalBytes && inflated != null) {
+            checkNoTrailingData();
         }
     }
 
-    private void checkNothingLeft() throws IOException {
-        int extra;
-        try {
-            extra = in.read();
-        } catch (ZipException | EOFException e) {
-            throw new MetaImageException(dataFile, "compressed pixel data is corrupt or truncated at its end", e);
+    private void readInflated(ByteBuffer dst) throws IOException {
+        if (dst.hasArray()) {
+            byte[] array = dst.array();
+            int at = dst.arrayOffset() + dst.position();
+            int end = dst.arrayOffset() + dst.limit();
+            while (at < end) {
+                int n = inflated.read(array, at, end - at);
+                if (n < 0) {
+                    dst.position(at - dst.arrayOffset());
+                    throw new EOFException();
+                }
+                at += n;
+            }
+            dst.position(dst.limit());
+        } else {
+            byte[] chunk = new byte[Math.min(BUFFER_BYTES, dst.remaining())];
+            while (dst.hasRemaining()) {
+                int n = inflated.read(chunk, 0, Math.min(chunk.length, dst.remaining()));
+                if (n < 0) {
+                    throw new EOFException();
+                }
+                dst.put(chunk, 0, n);
+            }
         }
-        if (extra >= 0) {
-            throw new MetaImageException(dataFile, "compressed pixel data holds more than the header ("
-                    + describe(header) + ") says: " + total + " bytes");
+    }
+
+    private void checkNoTrailingData() throws IOException {
+        try {
+            if (inflated.read() >= 0) {
+                throw new MetaImageException(file, "compressed pixel data decompresses to more than the "
+                        + totalBytes + " bytes DimSize " + dims() + " describes; the header does not match the data");
+            }
+        } catch (EOFException e) {
+            throw new MetaImageException(file, "compressed pixel data is truncated: the zlib stream does not end", e);
+        } catch (ZipException e) {
+            throw new MetaImageException(file, "compressed pixel data is corrupt (" + e.getMessage() + ")", e);
         }
     }
 
     @Override
     public void close() throws IOException {
         try {
-            in.close();
-        } finally {
-            if (inflater != null) {
-                inflater.end();
+            if (inflated != null) {
+                inflated.close();
             }
+        } finally {
+            channel.close();
+        }
+    }
+
+    /** Opens the channel for a data file (helper for the reader). */
+    static FileChannel open(Path path) throws IOException {
+        return FileChannel.open(path, StandardOpenOption.READ);
+    }
+
+    /** Reads at most {@code limit} bytes of an underlying stream (the compressed data of a .mha). */
+    private static final class BoundedInputStream extends InputStream {
+        private final InputStream in;
+        private long left;
+
+        BoundedInputStream(InputStream in, long limit) {
+            this.in = in;
+            this.left = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int b = in.read();
+            if (b >= 0) {
+                left--;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int n = in.read(b, off, (int) Math.min(len, left));
+            if (n > 0) {
+                left -= n;
+            }
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
         }
     }
 }

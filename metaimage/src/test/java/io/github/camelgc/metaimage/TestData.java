@@ -1,45 +1,36 @@
 package io.github.camelgc.metaimage;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import java.nio.file.Paths;
 
-/** Locates the shared Grand Challenge test files, which live next to (not inside) the repository. */
+/** Locates the shared Grand Challenge test images, which live beside the repository, not inside it. */
 public final class TestData {
 
-    private static final Path RELATIVE = Path.of("shared", "testdata", "grand-challenge");
+    private static final Path RELATIVE = Paths.get("shared", "testdata", "grand-challenge");
 
     private TestData() {
     }
 
-    /**
-     * {@code shared/testdata/grand-challenge} found by walking up from the module directory
-     * ({@code basedir}, else {@code user.dir}); fails with a clear message when absent.
-     */
-    public static Path grandChallengeDir() {
-        String start = System.getProperty("basedir", System.getProperty("user.dir"));
-        for (Path dir = Path.of(start).toAbsolutePath(); dir != null; dir = dir.getParent()) {
+    /** The folder {@code shared/testdata/grand-challenge} found by walking up from the working directory. */
+    public static Path grandChallengeFolder() {
+        Path start = Paths.get(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
+        for (Path dir = start; dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve(RELATIVE);
             if (Files.isDirectory(candidate)) {
                 return candidate;
             }
         }
         throw new IllegalStateException("test data folder " + RELATIVE + " not found in " + start
-                + " or any parent; it is expected at ../shared/testdata/grand-challenge from the repository root");
+                + " or any parent; it is expected beside the repository (../shared/testdata/grand-challenge)");
     }
 
+    /** One file of the shared test data. */
     public static Path file(String name) {
-        return grandChallengeDir().resolve(name);
-    }
-
-    /** Every .mha and .mhd file of the shared test data. */
-    public static List<Path> metaImageFiles() throws IOException {
-        try (Stream<Path> files = Files.list(grandChallengeDir())) {
-            return files.filter(p -> p.toString().endsWith(".mha") || p.toString().endsWith(".mhd"))
-                    .sorted().collect(Collectors.toList());
+        Path file = grandChallengeFolder().resolve(name);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("test data file " + name + " missing in " + grandChallengeFolder());
         }
+        return file;
     }
 }
