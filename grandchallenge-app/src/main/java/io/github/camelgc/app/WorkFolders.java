@@ -10,7 +10,7 @@ public record WorkFolders(Path root) {
 
     public static final String LOBES = "pulmonary-lobe-segmentation";
     public static final String REGISTRATION = "deep-learning-based-ct-lung-registration";
-    public static final String ARCHIVE = "coronacases.org";
+    public static final String ARCHIVE = "coronacasesorg";
 
     public Path inbox(String workflow) {
         return root.resolve("inbox").resolve(workflow);

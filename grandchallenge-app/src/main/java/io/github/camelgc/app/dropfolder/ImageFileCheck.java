@@ -2,6 +2,7 @@ package io.github.camelgc.app.dropfolder;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -63,9 +64,10 @@ public class ImageFileCheck {
     }
 
     private static void drain(PixelStream pixels) throws IOException {
-        byte[] buffer = new byte[BUFFER];
+        ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
         while (pixels.remainingBytes() > 0) {
-            pixels.readFully(buffer, 0, (int) Math.min(buffer.length, pixels.remainingBytes()));
+            buffer.clear().limit((int) Math.min(BUFFER, pixels.remainingBytes()));
+            pixels.readFully(buffer);
         }
     }
 

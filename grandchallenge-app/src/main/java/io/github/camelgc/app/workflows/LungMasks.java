@@ -10,8 +10,9 @@ import io.github.camelgc.metaimage.MetaImage;
 import io.github.camelgc.metaimage.MetaImageHeader;
 import io.github.camelgc.metaimage.MetaImageReader;
 import io.github.camelgc.metaimage.MetaImageWriter;
+import io.github.camelgc.metaimage.PixelSink;
 import io.github.camelgc.metaimage.PixelStream;
-import io.github.camelgc.metaimage.SliceWriter;
+
 import org.apache.camel.Exchange;
 
 /**
@@ -39,14 +40,13 @@ public class LungMasks {
         Path mask = lobes.resolveSibling(stem + "_lungs.mha");
         Path temp = lobes.resolveSibling("." + stem + "_lungs.writing.mha");
         try (PixelStream labels = MetaImageReader.openPixels(lobes)) {
-            MetaImageHeader maskHeader = labels.header().toBuilder()
-                    .elementType(ElementType.MET_UCHAR).channels(1).elementDataFile(null).compressedDataSize(-1)
-                    .build();
-            try (SliceWriter out = MetaImageWriter.open(temp, maskHeader)) {
-                MetaImage slice = MetaImage.create(labels.sliceHeader());
-                MetaImage maskSlice = MetaImage.create(out.sliceHeader());
-                for (long s = 0; s < labels.sliceCount(); s++) {
-                    labels.readSlice(slice);
+            MetaImageHeader maskHeader = labels.header().withElementType(ElementType.MET_UCHAR).withChannels(1)
+                    .withElementDataFile(MetaImageHeader.LOCAL);
+            try (PixelSink out = MetaImageWriter.openPixels(temp, maskHeader)) {
+                while (labels.hasNextSlice()) {
+                    MetaImage slice = labels.readSlice();
+                    MetaImage maskSlice = MetaImage.create(slice.header().withElementType(ElementType.MET_UCHAR)
+                            .withChannels(1));
                     for (long i = 0; i < slice.elementCount(); i++) {
                         maskSlice.setLong(i, slice.getLong(i) >= 1 ? 1 : 0);
                     }
