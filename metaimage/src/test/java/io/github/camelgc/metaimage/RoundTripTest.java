@@ -1,0 +1,118 @@
+package io.github.camelgc.metaimage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Write then read back every element type, compressed or not, inline or in a separate file, both byte orders. */
+class RoundTripTest {
+
+    static List<Arguments> layouts() {
+        List<Arguments> all = new ArrayList<>();
+        for (ElementType type : ElementType.values()) {
+            for (boolean compressed : new boolean[] {false, true}) {
+                for (String ext : new String[] {".mha", ".mhd"}) {
+                    all.add(Arguments.of(type, compressed, ext, false));
+                }
+            }
+            all.add(Arguments.of(type, false, ".mha", true));
+        }
+        return all;
+    }
+
+    @ParameterizedTest(name = "{0} compressed={1} {2} msb={3}")
+    @MethodSource("layouts")
+    void pixelsAndGeometrySurvive(ElementType type, boolean compressed, String ext, boolean msb, @TempDir Path dir)
+            throws IOException {
+        MetaImageHeader header = MetaImageHeader.of(type, 5, 4, 3).withChannels(2).withCompressed(compressed)
+                .withByteOrderMsb(msb).withSpacing(0.7, 0.8, 2.5).withOffset(-10.5, 20, 1e-3)
+                .withTransformMatrix(0, 1, 0, -1, 0, 0, 0, 0, 1).withAnatomicalOrientation("RAI")
+                .withExtraKey("Modality", "MET_MOD_CT");
+        MetaImage image = MetaImage.create(header);
+        Random random = new Random(42);
+        List<Double> expected = new ArrayList<>();
+        for (long i = 0; i < image.elementCount(); i++) {
+            double v = type.minValue() + random.nextDouble() * (type.maxValue() - type.minValue());
+            image.setDouble(i, type.isFloatingPoint() ? random.nextGaussian() * 1000 : v);
+            expected.add(image.getDouble(i));
+        }
+        image.setDouble(0, type.minValue());
+        image.setDouble(1, type.maxValue());
+        expected.set(0, image.getDouble(0));
+        expected.set(1, image.getDouble(1));
+        Path file = dir.resolve("image" + ext);
+
+        MetaImageWriter.write(file, image);
+        MetaImage back = MetaImageReader.read(file);
+
+        assertThat(back.header().sameGeometry(header)).isTrue();
+        assertThat(back.header().elementType()).isEqualTo(type);
+        assertThat(back.header().channels()).isEqualTo(2);
+        assertThat(back.header().compressed()).isEqualTo(compressed);
+        assertThat(back.header().byteOrderMsb()).isEqualTo(msb);
+        assertThat(back.header().anatomicalOrientation()).isEqualTo("RAI");
+        assertThat(back.header().extraKeys()).containsEntry("Modality", "MET_MOD_CT");
+        assertThat(back.data()).isEqualTo(image.data());
+        for (int i = 0; i < expected.size(); i++) {
+            assertThat(back.getDouble(i)).as("element %d", i).isEqualTo(expected.get(i));
+        }
+        if (type.isInteger() && type != ElementType.MET_ULONG_LONG) {
+            assertThat(back.getDouble(0)).isEqualTo(type.minValue());
+            assertThat(back.getDouble(1)).isEqualTo(type.maxValue());
+        }
+    }
+
+    @Test
+    void mhdNamesItsDataFileAfterItselfAndCompression(@TempDir Path dir) throws IOException {
+        MetaImage image = MetaImage.create(MetaImageHeader.of(ElementType.MET_UCHAR, 3, 3));
+
+        MetaImageWriter.write(dir.resolve("plain.mhd"), image);
+        MetaImageWriter.write(dir.resolve("packed.mhd"), image.withHeader(image.header().withCompressed(true)));
+
+        assertThat(dir.resolve("plain.raw")).hasSize(9);
+        assertThat(dir.resolve("packed.zraw")).exists();
+        assertThat(MetaImageReader.readHeader(dir.resolve("plain.mhd")).elementDataFile()).isEqualTo("plain.raw");
+        assertThat(MetaImageReader.readHeader(dir.resolve("packed.mhd")).elementDataFile()).isEqualTo("packed.zraw");
+    }
+
+    @Test
+    void writtenHeaderIsPlainTextInItkKeyOrderWithTheCompressedSize(@TempDir Path dir) throws IOException {
+        MetaImage image = MetaImage.create(MetaImageHeader.of(ElementType.MET_SHORT, 4, 2).withCompressed(true));
+        Path file = dir.resolve("small.mhd");
+
+        MetaImageWriter.write(file, image);
+
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        long zrawSize = Files.size(dir.resolve("small.zraw"));
+        assertThat(lines).containsExactly("ObjectType = Image", "NDims = 2", "BinaryData = True",
+                "BinaryDataByteOrderMSB = False", "CompressedData = True", "CompressedDataSize = " + zrawSize,
+                "TransformMatrix = 1 0 0 1", "Offset = 0 0", "ElementSpacing = 1 1", "DimSize = 4 2",
+                "ElementType = MET_SHORT", "ElementDataFile = small.zraw");
+    }
+
+    @Test
+    void setDoubleRoundsAndSaturatesIntegerTypes() {
+        MetaImage image = MetaImage.create(MetaImageHeader.of(ElementType.MET_UCHAR, 4, 1));
+
+        image.setDouble(0, 300);
+        image.setDouble(1, -5);
+        image.setDouble(2, 2.6);
+        image.setDouble(3, Double.NaN);
+
+        assertThat(image.getLong(0)).isEqualTo(255);
+        assertThat(image.getLong(1)).isZero();
+        assertThat(image.getLong(2)).isEqualTo(3);
+        assertThat(image.getLong(3)).isZero();
+    }
+}
