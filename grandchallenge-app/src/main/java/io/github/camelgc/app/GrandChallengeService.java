@@ -8,6 +8,7 @@ import io.github.camelgc.app.dropfolder.CaseFolders;
 import io.github.camelgc.app.dropfolder.DropFolder;
 import io.github.camelgc.app.dropfolder.ImageFileCheck;
 import io.github.camelgc.app.dropfolder.JobLedger;
+import io.github.camelgc.app.dropfolder.PollProblems;
 import io.github.camelgc.app.dropfolder.TransientFailure;
 import io.github.camelgc.app.platform.Platform;
 import io.github.camelgc.app.workflows.ArchiveOutputs;
@@ -53,6 +54,7 @@ public final class GrandChallengeService implements AutoCloseable {
         DropFolder dropFolder = new DropFolder(ledger);
         main.bind("dropFolder", dropFolder);
         main.bind("transientFailure", new TransientFailure());
+        main.bind("pollProblems", new PollProblems());
         main.bind("imageCheck", new ImageFileCheck());
         main.bind("lungMasks", new LungMasks());
         main.bind("lungMaskRepository", FileIdempotentRepository.fileIdempotentRepository(
