@@ -1,5 +1,6 @@
 package io.github.camelgc.emulator;
 
+import io.github.camelgc.emulator.admin.AdminApi;
 import io.github.camelgc.emulator.api.AlgorithmsApi;
 import io.github.camelgc.emulator.api.ApiContext;
 import io.github.camelgc.emulator.api.GcapiApi;
@@ -105,6 +106,9 @@ public final class GrandChallengeEmulator implements AutoCloseable {
                 Clock.systemUTC())).register(router);
         new ArchivesApi(ctx, parser, values, background).register(router);
         new UploadSessionsApi(ctx, values, background).register(router);
+        if (config.admin()) {
+            new AdminApi(state, requestLog, faults, jobRunner).register(router);
+        }
         server = new JettyServer(config.host(), config.httpsPort(), config.httpPort(), tls,
                 new EmulatorHandler(router, new Authenticator(state::userByToken), requestLog, faults));
     }
