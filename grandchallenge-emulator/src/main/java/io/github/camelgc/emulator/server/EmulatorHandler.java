@@ -78,9 +78,11 @@ public final class EmulatorHandler extends Handler.Abstract {
             byte[] page = "<h1>Server Error (500)</h1>".getBytes(StandardCharsets.UTF_8);
             reply = Reply.stream(500, "text/html", page.length, out -> out.write(page));
         }
-        long written = send(reply, response, callback, fault != null && fault.dropConnection());
-        requestLog.record(new RequestLog.Entry(Instant.now(), method, path, template, reply.status(),
-                in.count, written));
+        Reply answered = reply;
+        // Logged before the response completes, so a client never sees an answer the log does not have yet.
+        send(reply, response, callback, fault != null && fault.dropConnection(),
+                written -> requestLog.record(new RequestLog.Entry(Instant.now(), method, path, template,
+                        answered.status(), in.count, written)));
         return true;
     }
 
@@ -106,14 +108,16 @@ public final class EmulatorHandler extends Handler.Abstract {
         return match.route().handler().handle(call);
     }
 
-    /** Writes the reply; returns the number of body bytes sent. */
-    private static long send(Reply reply, Response response, Callback callback, boolean drop) {
+    /** Writes the reply, reporting the number of body bytes sent before completing the response. */
+    private static void send(Reply reply, Response response, Callback callback, boolean drop,
+            java.util.function.LongConsumer sent) {
         response.setStatus(reply.status());
         reply.headers().forEach((name, value) -> response.getHeaders().put(name, value));
         if (reply.body() == null) {
             response.getHeaders().put("Content-Length", "0");
+            sent.accept(0);
             callback.succeeded();
-            return 0;
+            return;
         }
         if (reply.contentLength() >= 0) {
             response.getHeaders().put("Content-Length", String.valueOf(reply.contentLength()));
@@ -122,13 +126,15 @@ public final class EmulatorHandler extends Handler.Abstract {
         CountingOutput out = new CountingOutput(Content.Sink.asOutputStream(response), limit);
         try {
             reply.body().writeTo(out);
+            out.flush();
+            sent.accept(out.count);
             out.close();
             callback.succeeded();
         } catch (IOException | RuntimeException e) {
+            sent.accept(out.count);
             // An aborted response closes the connection: how a dropped connection looks to the client.
             callback.failed(e);
         }
-        return out.count;
     }
 
     private static final class CountingInput extends FilterInputStream {
