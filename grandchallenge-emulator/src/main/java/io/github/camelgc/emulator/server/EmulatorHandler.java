@@ -87,6 +87,12 @@ public final class EmulatorHandler extends Handler.Abstract {
     }
 
     private Reply dispatch(Request request, String method, String path, InputStream in) throws IOException {
+        if (method.equals("GET") && path.startsWith("/api/") && !path.endsWith("/")
+                && router.serves(method, path + "/")) {
+            // Django's APPEND_SLASH: GETs without the trailing slash are redirected permanently.
+            String query = request.getHttpURI().getQuery();
+            return Reply.empty(301).header("Location", path + "/" + (query == null ? "" : "?" + query));
+        }
         Router.Match match = router.match(method, path);
         Map<String, String> headers = new HashMap<>();
         for (HttpField field : request.getHeaders()) {
