@@ -114,7 +114,7 @@ public final class EmulatorHandler extends Handler.Abstract {
         return match.route().handler().handle(call);
     }
 
-    /** Writes the reply, reporting the number of body bytes sent before completing the response. */
+    /** Writes the reply, reporting the body length to the request log before sending it. */
     private static void send(Reply reply, Response response, Callback callback, boolean drop,
             java.util.function.LongConsumer sent) {
         response.setStatus(reply.status());
@@ -129,15 +129,14 @@ public final class EmulatorHandler extends Handler.Abstract {
             response.getHeaders().put("Content-Length", String.valueOf(reply.contentLength()));
         }
         long limit = drop ? Math.max(1, reply.contentLength() / 2) : Long.MAX_VALUE;
-        CountingOutput out = new CountingOutput(Content.Sink.asOutputStream(response), limit);
+        // Recorded before the first byte: once the last byte leaves, the client may already act on it.
+        sent.accept(Math.min(limit, reply.contentLength()));
+        LimitedOutput out = new LimitedOutput(Content.Sink.asOutputStream(response), limit);
         try {
             reply.body().writeTo(out);
-            out.flush();
-            sent.accept(out.count);
             out.close();
             callback.succeeded();
         } catch (IOException | RuntimeException e) {
-            sent.accept(out.count);
             // An aborted response closes the connection: how a dropped connection looks to the client.
             callback.failed(e);
         }
@@ -169,12 +168,12 @@ public final class EmulatorHandler extends Handler.Abstract {
         }
     }
 
-    /** Counts bytes and, for the drop-connection fault, fails once the limit is reached. */
-    private static final class CountingOutput extends FilterOutputStream {
+    /** For the drop-connection fault: fails once the limit is reached. */
+    private static final class LimitedOutput extends FilterOutputStream {
         private final long limit;
         private long count;
 
-        CountingOutput(OutputStream out, long limit) {
+        LimitedOutput(OutputStream out, long limit) {
             super(out);
             this.limit = limit;
         }
