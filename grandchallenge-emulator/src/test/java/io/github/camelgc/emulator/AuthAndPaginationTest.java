@@ -135,5 +135,7 @@ class AuthAndPaginationTest {
         ApiClient.Answer answer = demo().post("components/interfaces/", "{}");
         assertThat(answer.status()).isEqualTo(405);
         assertThat(answer.json().get("detail").asText()).isEqualTo("Method \"POST\" not allowed.");
+        ApiClient.Answer anonymous = demo().withAuthorization(null).post("components/interfaces/", "{}");
+        assertThat(anonymous.status()).as("permission before method").isEqualTo(401);
     }
 }

@@ -93,7 +93,6 @@ public final class EmulatorHandler extends Handler.Abstract {
             String query = request.getHttpURI().getQuery();
             return Reply.empty(301).header("Location", path + "/" + (query == null ? "" : "?" + query));
         }
-        Router.Match match = router.match(method, path);
         Map<String, String> headers = new HashMap<>();
         for (HttpField field : request.getHeaders()) {
             headers.putIfAbsent(field.getLowerCaseName(), field.getValue());
@@ -106,6 +105,16 @@ public final class EmulatorHandler extends Handler.Abstract {
             user = authenticator.authenticateLeniently(authorization);
         } else {
             user = null;
+        }
+        Router.Match match;
+        try {
+            match = router.match(method, path);
+        } catch (ApiError e) {
+            // Permissions are checked before the method: anonymous writes are 401, not 405.
+            if (e.status() == 405 && user == null && path.startsWith("/api/")) {
+                throw ApiError.notAuthenticated();
+            }
+            throw e;
         }
         String scheme = request.isSecure() ? "https" : "http";
         String origin = scheme + "://" + Request.getServerName(request) + ":" + Request.getServerPort(request);
