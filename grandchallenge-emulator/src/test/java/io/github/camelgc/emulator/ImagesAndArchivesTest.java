@@ -127,6 +127,11 @@ class ImagesAndArchivesTest {
         assertThat(back.header().dimSize()).containsExactly(8, 6, 4);
         assertThat(back.getLong(17)).isEqualTo(original.getLong(17));
         assertThat(demo().get(session.get("api_url").asText()).json().get("status").asText()).isEqualTo("Succeeded");
+        ApiClient.Answer reused = demo().patch("archives/items/" + itemPk + "/", Map.of("values", List.of(
+                Map.of("interface", "generic-medical-image", "upload_session", session.get("api_url").asText()))));
+        assertThat(reused.status()).as("a session feeds one item or job only").isEqualTo(400);
+        assertThat(reused.json().get("values").get(0).get("upload_session").get(0).asText())
+                .isEqualTo("Invalid hyperlink - Object does not exist.");
     }
 
     @Test

@@ -94,6 +94,12 @@ public final class ArchivesApi {
         }
         JsonNode body = call.json();
         List<ParsedInput> inputs = body.has("values") ? parser.parse(body.get("values"), user, "values") : List.of();
+        for (ParsedInput input : inputs) {
+            if (input.session() != null && !input.session().claim()) {
+                throw ApiError.of(400, java.util.Map.of("values", List.of(java.util.Map.of("upload_session",
+                        List.of(Hyperlinks.OBJECT_DOES_NOT_EXIST)))));
+            }
+        }
         if (body.hasNonNull("title")) {
             checkTitle(item.archive(), body.get("title").asText(), item);
             item.title(body.get("title").asText());
