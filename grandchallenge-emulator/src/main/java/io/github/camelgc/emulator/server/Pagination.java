@@ -1,7 +1,5 @@
 package io.github.camelgc.emulator.server;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,9 +73,5 @@ public final class Pagination {
             parts.add("offset=" + offset);
         }
         return call.url(call.path()) + "?" + String.join("&", parts);
-    }
-
-    static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }
