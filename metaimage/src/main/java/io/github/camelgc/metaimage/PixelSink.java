@@ -142,9 +142,16 @@ public final class PixelSink implements Closeable {
     }
 
     private void writeAll(ByteBuffer src) throws IOException {
-        while (src.hasRemaining()) {
-            channel.write(src);
+        // Write in chunks: the JDK copies a heap buffer into a temporary direct buffer of the size
+        // handed to write(), which for a whole image would be as large as the image.
+        int end = src.limit();
+        while (src.position() < end) {
+            src.limit((int) Math.min(end, (long) src.position() + BUFFER_BYTES * 16));
+            while (src.hasRemaining()) {
+                channel.write(src);
+            }
         }
+        src.limit(end);
     }
 
     /**

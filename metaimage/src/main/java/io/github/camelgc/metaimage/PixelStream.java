@@ -125,11 +125,7 @@ public final class PixelStream implements Closeable {
         }
         try {
             if (inflated == null) {
-                while (dst.hasRemaining()) {
-                    if (channel.read(dst) < 0) {
-                        throw new EOFException();
-                    }
-                }
+                readRaw(dst);
             } else {
                 readInflated(dst);
             }
@@ -137,7 +133,8 @@ public final class PixelStream implements Closeable {
             throw new MetaImageException(file, "compressed pixel data is corrupt (" + e.getMessage()
                     + "); expected a zlib stream", e);
         } catch (EOFException e) {
-            throw new MetaImageException(file, "compressed pixel data is truncated: it ends after "
+            throw new MetaImageException(file, (inflated == null ? "" : "compressed ")
+                    + "pixel data is truncated: it ends after "
                     + (readBytes + wanted - dst.remaining()) + " of " + totalBytes
                     + " bytes needed for DimSize " + dims(), e);
         }
@@ -145,6 +142,23 @@ public final class PixelStream implements Closeable {
         nextSlice = (int) (readBytes / header.sliceSizeBytes());
         if (readBytes == totalBytes && inflated != null) {
             checkNoTrailingData();
+        }
+    }
+
+    // Read in chunks: the JDK reads a heap buffer through a temporary direct buffer of the requested size.
+    private void readRaw(ByteBuffer dst) throws IOException {
+        int end = dst.limit();
+        try {
+            while (dst.position() < end) {
+                dst.limit((int) Math.min(end, (long) dst.position() + BUFFER_BYTES * 16));
+                while (dst.hasRemaining()) {
+                    if (channel.read(dst) < 0) {
+                        throw new EOFException();
+                    }
+                }
+            }
+        } finally {
+            dst.limit(end);
         }
     }
 
