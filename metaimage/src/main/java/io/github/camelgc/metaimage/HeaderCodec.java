@@ -163,7 +163,8 @@ final class HeaderCodec {
         }
     }
 
-    private static final Set<String> KNOWN_KEYS = Set.of("ObjectType", "NDims", "BinaryData",
+    /** Keys the header models itself (with their aliases); everything else is an extra key. */
+    static final Set<String> KNOWN_KEYS = Set.of("ObjectType", "NDims", "BinaryData",
             "BinaryDataByteOrderMSB", "ElementByteOrderMSB", "CompressedData", "CompressedDataSize",
             "TransformMatrix", "Rotation", "Orientation", "Offset", "Position", "Origin", "AnatomicalOrientation",
             "ElementSpacing", "DimSize", "ElementNumberOfChannels", "ElementType", "ElementDataFile", "HeaderSize");

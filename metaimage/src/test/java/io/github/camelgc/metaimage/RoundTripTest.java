@@ -1,6 +1,7 @@
 package io.github.camelgc.metaimage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -114,5 +115,45 @@ class RoundTripTest {
         assertThat(image.getLong(1)).isZero();
         assertThat(image.getLong(2)).isEqualTo(3);
         assertThat(image.getLong(3)).isZero();
+    }
+
+    @Test
+    void headerSizeSkipsBytesAtTheStartOrTakesTheDataFromTheEnd(@TempDir Path dir) throws IOException {
+        byte[] data = new byte[16 + 6];
+        for (int i = 0; i < 6; i++) {
+            data[16 + i] = (byte) (i + 1);
+        }
+        Files.write(dir.resolve("skip.raw"), data);
+        String header = "NDims = 2\nDimSize = 3 2\nElementType = MET_UCHAR\n";
+        Files.writeString(dir.resolve("skip.mhd"), header + "HeaderSize = 16\nElementDataFile = skip.raw\n");
+        Files.writeString(dir.resolve("end.mhd"), header + "HeaderSize = -1\nElementDataFile = skip.raw\n");
+
+        for (String name : new String[] {"skip.mhd", "end.mhd"}) {
+            MetaImage image = MetaImageReader.read(dir.resolve(name));
+            for (int i = 0; i < 6; i++) {
+                assertThat(image.getLong(i)).as("%s element %d", name, i).isEqualTo(i + 1);
+            }
+        }
+    }
+
+    @Test
+    void dataFileInASubfolderOfTheHeaderIsAllowed(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("data"));
+        Files.write(dir.resolve("data/pixels.raw"), new byte[] {7, 8});
+        Files.writeString(dir.resolve("sub.mhd"), "NDims = 2\nDimSize = 2 1\nElementType = MET_UCHAR\n"
+                + "ElementDataFile = data/pixels.raw\n");
+
+        assertThat(MetaImageReader.read(dir.resolve("sub.mhd")).getLong(1)).isEqualTo(8);
+    }
+
+    @Test
+    void extraKeysCannotInjectHeaderLines() {
+        MetaImageHeader header = MetaImageHeader.of(ElementType.MET_UCHAR, 2, 2);
+
+        assertThatThrownBy(() -> header.withExtraKey("PatientName", "x\nElementDataFile = ../../etc/passwd"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line break");
+        assertThatThrownBy(() -> header.withExtraKey("DimSize", "9 9")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not allowed");
+        assertThatThrownBy(() -> header.withExtraKey("A = B", "c")).isInstanceOf(IllegalArgumentException.class);
     }
 }
