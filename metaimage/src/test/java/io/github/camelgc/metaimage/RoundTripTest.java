@@ -156,4 +156,30 @@ class RoundTripTest {
                 .hasMessageContaining("not allowed");
         assertThatThrownBy(() -> header.withExtraKey("A = B", "c")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void compressedMhaGetsItsExactCompressedSizeWhenWrittenFromMemoryAndAPaddedOneWhenStreamed(@TempDir Path dir)
+            throws IOException {
+        MetaImage image = MetaImage.create(MetaImageHeader.of(ElementType.MET_SHORT, 8, 8).withCompressed(true));
+        Path whole = dir.resolve("whole.mha");
+        Path streamed = dir.resolve("streamed.mha");
+
+        MetaImageWriter.write(whole, image);
+        try (PixelSink sink = MetaImageWriter.openPixels(streamed, image.header())) {
+            sink.write(image.data());
+        }
+
+        String wholeSize = sizeLine(whole);
+        String streamedSize = sizeLine(streamed);
+        assertThat(wholeSize).matches("CompressedDataSize = [1-9][0-9]*");
+        assertThat(streamedSize).matches("CompressedDataSize = 0+[1-9][0-9]*");
+        assertThat(Long.parseLong(streamedSize.substring(21))).isEqualTo(Long.parseLong(wholeSize.substring(21)));
+        assertThat(MetaImageReader.read(streamed).data()).isEqualTo(MetaImageReader.read(whole).data());
+    }
+
+    private static String sizeLine(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        String text = new String(bytes, 0, Math.min(bytes.length, 400), StandardCharsets.ISO_8859_1);
+        return text.lines().filter(l -> l.startsWith("CompressedDataSize")).findFirst().orElseThrow();
+    }
 }
