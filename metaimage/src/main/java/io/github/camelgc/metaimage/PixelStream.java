@@ -9,7 +9,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 import java.util.zip.ZipException;
@@ -210,11 +209,6 @@ public final class PixelStream implements Closeable {
         } finally {
             channel.close();
         }
-    }
-
-    /** Opens the channel for a data file (helper for the reader). */
-    static FileChannel open(Path path) throws IOException {
-        return FileChannel.open(path, StandardOpenOption.READ);
     }
 
     /** Reads at most {@code limit} bytes of an underlying stream (the compressed data of a .mha). */
