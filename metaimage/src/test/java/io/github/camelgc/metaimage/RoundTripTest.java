@@ -182,4 +182,16 @@ class RoundTripTest {
         String text = new String(bytes, 0, Math.min(bytes.length, 400), StandardCharsets.ISO_8859_1);
         return text.lines().filter(l -> l.startsWith("CompressedDataSize")).findFirst().orElseThrow();
     }
+
+    @Test
+    void mhdWhoseLastLineHasNoNewlineAndWindowsLineEndingsIsRead(@TempDir Path dir) throws IOException {
+        Files.write(dir.resolve("crlf.raw"), new byte[] {1, 2, 3, 4});
+        Files.writeString(dir.resolve("crlf.mhd"), "NDims = 2\r\nDimSize = 2 2\r\nElementType = MET_UCHAR\r\n"
+                + "ElementDataFile = crlf.raw");
+
+        MetaImage image = MetaImageReader.read(dir.resolve("crlf.mhd"));
+
+        assertThat(image.header().elementDataFile()).isEqualTo("crlf.raw");
+        assertThat(image.getLong(3)).isEqualTo(4);
+    }
 }
