@@ -33,6 +33,32 @@ class LobeSegmentationTest {
     }
 
     @Test
+    void sidesFollowPhysicalSpaceNotTheIndexOrder() {
+        ChestPhantom phantom = ChestPhantom.builder().size(48, 40, 24).seed(2).build();
+        // The same patient stored with the x axis reversed: mirrored pixels, direction -1 along x.
+        MetaImageHeader h = phantom.ct().header();
+        double[] o = h.offset();
+        MetaImageHeader flipped = h.withTransformMatrix(-1, 0, 0, 0, 1, 0, 0, 0, 1)
+                .withOffset(o[0] + (h.dim(0) - 1) * h.spacing()[0], o[1], o[2]);
+        MetaImage ct = mirrorX(phantom.ct(), flipped);
+
+        MetaImage labels = LobeSegmentation.segment(ct);
+
+        MetaImage expected = mirrorX(phantom.lobeLabels(), flipped.withElementType(ElementType.MET_UCHAR));
+        assertThat(labels.data()).isEqualTo(expected.data());
+    }
+
+    private static MetaImage mirrorX(MetaImage image, MetaImageHeader header) {
+        MetaImage out = MetaImage.create(header);
+        int nx = header.dim(0);
+        for (long i = 0; i < image.elementCount(); i++) {
+            long x = i % nx;
+            out.setLong(i - x + (nx - 1 - x), image.getLong(i));
+        }
+        return out;
+    }
+
+    @Test
     void aTwoDimensionalSliceIsSegmentedIntoBothLungs() {
         ChestPhantom phantom = ChestPhantom.builder().size(64, 56, 40).build();
         MetaImage ct = phantom.ct();
