@@ -22,10 +22,15 @@ import java.util.Random;
  */
 public final class ChestPhantom {
 
+    /** Air outside the body and in the airways. */
     public static final int AIR_HU = -1000;
+    /** Lung parenchyma. */
     public static final int LUNG_HU = -850;
+    /** Subcutaneous fat layer. */
     public static final int FAT_HU = -100;
+    /** Muscle, mediastinum and other soft tissue. */
     public static final int SOFT_TISSUE_HU = 40;
+    /** Vertebra and sternum. */
     public static final int BONE_HU = 700;
     /** Largest noise standard deviation: keeps lung, airway air and tissue apart however unlucky the noise. */
     public static final double MAX_NOISE_HU = 25;
