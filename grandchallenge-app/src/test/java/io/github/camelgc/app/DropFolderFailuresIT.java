@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Map;
 
 import io.github.camelgc.app.platform.EmbeddedPlatform;
+import io.github.camelgc.emulator.faults.FaultRule;
 import io.github.camelgc.emulator.junit.GrandChallengeEmulatorExtension;
 import io.github.camelgc.metaimage.ElementType;
 import io.github.camelgc.metaimage.MetaImage;
@@ -30,6 +31,7 @@ class DropFolderFailuresIT {
 
     @Test
     void nonImageEmptyAndTruncatedScansAndAnIncompleteCaseFailWithReasons() throws Exception {
+        long postsBefore = posts();
         AppSettings settings = AppSettings.resolve(Map.of()).withWorkDir(work);
         Tuning tuning = Tuning.forEmulator().withCaseGrace(Duration.ofSeconds(3));
         try (GrandChallengeService service = GrandChallengeService.start(settings,
@@ -65,8 +67,27 @@ class DropFolderFailuresIT {
                     .contains("Missing: fixed-mask.mha, moving-mask.mha")
                     .contains("Expected exactly these files");
             assertThat(inbox.resolve(".done")).doesNotExist();
-            assertThat(gc.requestLog().count(e -> "POST".equals(e.method()))).as("nothing was uploaded").isZero();
+            assertThat(posts() - postsBefore).as("nothing was uploaded").isZero();
         }
+    }
+
+    @Test
+    void aTransientFailureKeepsTheScanAndItIsSubmittedLater() throws Exception {
+        // more failures than the route's redeliveries: the scan must survive a rolled-back exchange too
+        gc.faults().add(FaultRule.matching("POST", "/api/v1/uploads/").times(4).status(500).build());
+        AppSettings settings = AppSettings.resolve(Map.of()).withWorkDir(work);
+        try (GrandChallengeService service = GrandChallengeService.start(settings,
+                EmbeddedPlatform.of(gc.emulator()), Tuning.forEmulator())) {
+            Path inbox = service.folders().inbox(WorkFolders.LOBES);
+            smallScan(inbox.resolve("retry.mha"));
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(inbox.resolve(".done/retry.mha")));
+            assertThat(inbox.resolve(".failed")).doesNotExist();
+        }
+    }
+
+    private static long posts() {
+        return gc.requestLog().count(e -> "POST".equals(e.method()));
     }
 
     private static Path smallScan(Path file) throws Exception {

@@ -5,22 +5,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-import io.github.camelgc.metaimage.ElementType;
-import io.github.camelgc.metaimage.MetaImage;
-import io.github.camelgc.metaimage.MetaImageHeader;
-import io.github.camelgc.metaimage.MetaImageReader;
-import io.github.camelgc.metaimage.MetaImageWriter;
-import io.github.camelgc.metaimage.PixelSink;
-import io.github.camelgc.metaimage.PixelStream;
-
+import io.github.camelgc.metaimage.ops.Masks;
 import org.apache.camel.Exchange;
 
 /**
  * Workflow 2: turns a lobe segmentation ({@code <name>_lobes.mha}, labels 0–5) into a lung mask
  * ({@code <name>_lungs.mha}, MET_UCHAR, 1 where any lobe is) with the same geometry, next to it.
  * <p>
- * Works slice by slice, so memory stays flat for any image size; the mask is written under a hidden name and then
- * renamed, so it never appears half-written.
+ * {@link Masks#binarize(Path, Path)} works slice by slice, so memory stays flat for any image size; the mask is
+ * written under a hidden name and then renamed, so it never appears half-written.
  */
 public class LungMasks {
 
@@ -39,20 +32,8 @@ public class LungMasks {
                 : SafeNames.stem(name);
         Path mask = lobes.resolveSibling(stem + "_lungs.mha");
         Path temp = lobes.resolveSibling("." + stem + "_lungs.writing.mha");
-        try (PixelStream labels = MetaImageReader.openPixels(lobes)) {
-            MetaImageHeader maskHeader = labels.header().withElementType(ElementType.MET_UCHAR).withChannels(1)
-                    .withElementDataFile(MetaImageHeader.LOCAL);
-            try (PixelSink out = MetaImageWriter.openPixels(temp, maskHeader)) {
-                while (labels.hasNextSlice()) {
-                    MetaImage slice = labels.readSlice();
-                    MetaImage maskSlice = MetaImage.create(slice.header().withElementType(ElementType.MET_UCHAR)
-                            .withChannels(1));
-                    for (long i = 0; i < slice.elementCount(); i++) {
-                        maskSlice.setLong(i, slice.getLong(i) >= 1 ? 1 : 0);
-                    }
-                    out.writeSlice(maskSlice);
-                }
-            }
+        try {
+            Masks.binarize(lobes, temp);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temp);
             throw e;
