@@ -31,7 +31,7 @@ class DropFolderFailuresIT {
 
     @Test
     void nonImageEmptyAndTruncatedScansAndAnIncompleteCaseFailWithReasons() throws Exception {
-        long postsBefore = posts();
+        long uploadsBefore = uploads();
         AppSettings settings = AppSettings.resolve(Map.of()).withWorkDir(work);
         Tuning tuning = Tuning.forEmulator().withCaseGrace(Duration.ofSeconds(3));
         try (GrandChallengeService service = GrandChallengeService.start(settings,
@@ -67,7 +67,7 @@ class DropFolderFailuresIT {
                     .contains("Missing: fixed-mask.mha, moving-mask.mha")
                     .contains("Expected exactly these files");
             assertThat(inbox.resolve(".done")).doesNotExist();
-            assertThat(posts() - postsBefore).as("nothing was uploaded").isZero();
+            assertThat(uploads() - uploadsBefore).as("nothing was uploaded").isZero();
         }
     }
 
@@ -86,8 +86,8 @@ class DropFolderFailuresIT {
         }
     }
 
-    private static long posts() {
-        return gc.requestLog().count(e -> "POST".equals(e.method()));
+    private static long uploads() {
+        return gc.requestLog().count(e -> "POST".equals(e.method()) && e.path().contains("/uploads/"));
     }
 
     private static Path smallScan(Path file) throws Exception {

@@ -141,9 +141,12 @@ class WorkflowsIT {
             assertThat(visible(outbox)).extracting(p -> p.getFileName().toString()).containsExactly(
                     "scan3_lobes.mha", "scan3_lungs.mha", "scan4_lobes.mha", "scan4_lungs.mha",
                     "scan5_lobes.mha", "scan5_lungs.mha");
-            long jobs = slow.emulator().requestLog().count(e -> "POST".equals(e.method())
-                    && e.path().endsWith("/algorithms/jobs/") && e.status() == 201);
-            assertThat(jobs).as("one job per scan").isEqualTo(3);
+            // the archive workflow starts jobs too, but only scans are uploaded: one upload and one job per scan
+            long uploads = slow.emulator().requestLog().count(e -> "POST".equals(e.method())
+                    && e.path().endsWith("/uploads/") && e.status() == 201);
+            assertThat(uploads).as("one upload per scan").isEqualTo(3);
+            assertThat(Files.readAllLines(work.resolve("state/jobs.properties")))
+                    .filteredOn(line -> line.contains("scan")).as("one job per scan").hasSize(3);
         }
     }
 

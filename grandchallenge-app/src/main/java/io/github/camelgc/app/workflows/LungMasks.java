@@ -17,12 +17,10 @@ import org.apache.camel.Exchange;
  */
 public class LungMasks {
 
-    /** Writes the mask for the file the exchange was read from; the reply body is the mask's path. */
-    public Path write(Exchange exchange) throws IOException {
+    /** Writes the mask for the file the exchange was read from; the body becomes the mask's file name. */
+    public void write(Exchange exchange) throws IOException {
         Path lobes = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class));
-        Path mask = write(lobes);
-        exchange.getMessage().setBody(mask);
-        return mask;
+        exchange.getMessage().setBody(write(lobes).getFileName().toString());
     }
 
     /** Writes {@code <name>_lungs.mha} next to {@code <name>_lobes.mha} and returns its path. */
