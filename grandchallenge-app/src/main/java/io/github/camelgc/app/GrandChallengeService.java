@@ -49,8 +49,9 @@ public final class GrandChallengeService implements AutoCloseable {
         main.addOverrideProperty("grandchallenge.jobPollDelay", Long.toString(tuning.jobPoll().toMillis()));
         main.addOverrideProperty("grandchallenge.archivePollDelay", Long.toString(tuning.archivePoll().toMillis()));
 
-        main.bind("grandchallenge", component(platform, folders));
-        JobLedger ledger = new JobLedger(folders.state().resolve("jobs.properties"), folders.root());
+        Path platformState = folders.platformState(platform.baseUrl());
+        main.bind("grandchallenge", component(platform, platformState));
+        JobLedger ledger = new JobLedger(platformState.resolve("jobs.properties"), folders.root());
         DropFolder dropFolder = new DropFolder(ledger);
         main.bind("dropFolder", dropFolder);
         main.bind("transientFailure", new TransientFailure());
@@ -67,13 +68,13 @@ public final class GrandChallengeService implements AutoCloseable {
         return new GrandChallengeService(main, folders);
     }
 
-    private static GrandChallengeComponent component(Platform platform, WorkFolders folders) {
+    private static GrandChallengeComponent component(Platform platform, Path platformState) {
         GrandChallengeComponent component = new GrandChallengeComponent();
         GrandChallengeConfiguration configuration = component.getConfiguration();
         configuration.setBaseUrl(platform.baseUrl());
         configuration.setToken(platform.token());
         platform.trust().ifPresent(configuration::setSslContextParameters);
-        configuration.setStateDirectory(folders.state().resolve("consumers").toString());
+        configuration.setStateDirectory(platformState.resolve("consumers").toString());
         return component;
     }
 

@@ -25,6 +25,16 @@ public record WorkFolders(Path root) {
         return root.resolve("state");
     }
 
+    /**
+     * The state that only holds for one platform (consumer positions, job ids): a folder per API host and port, so
+     * a fresh embedded emulator never inherits the positions of an earlier one, and grand-challenge.org keeps its own.
+     */
+    public Path platformState(String baseUrl) {
+        java.net.URI uri = java.net.URI.create(baseUrl);
+        String authority = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + "_" + uri.getPort();
+        return state().resolve(authority.replaceAll("[^A-Za-z0-9._-]", "_"));
+    }
+
     /** Creates every folder (idempotent). */
     public WorkFolders create() {
         try {

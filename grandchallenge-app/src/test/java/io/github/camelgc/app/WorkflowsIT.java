@@ -145,7 +145,8 @@ class WorkflowsIT {
             long uploads = slow.emulator().requestLog().count(e -> "POST".equals(e.method())
                     && e.path().endsWith("/uploads/") && e.status() == 201);
             assertThat(uploads).as("one upload per scan").isEqualTo(3);
-            assertThat(Files.readAllLines(work.resolve("state/jobs.properties")))
+            assertThat(Files.readAllLines(new WorkFolders(work).platformState(slow.baseUrl())
+                    .resolve("jobs.properties")))
                     .filteredOn(line -> line.contains("scan")).as("one job per scan").hasSize(3);
         }
     }

@@ -38,6 +38,7 @@ public final class Demo {
     private final Platform platform;
     private final Tuning tuning;
     private final PrintStream out;
+    private Instant started = Instant.EPOCH;
 
     public Demo(AppSettings settings, Platform platform, Tuning tuning, PrintStream out) {
         this.settings = settings;
@@ -49,6 +50,8 @@ public final class Demo {
     /** Runs the demo; returns 0 when all four workflows completed, 1 otherwise. */
     public int run() throws Exception {
         WorkFolders folders = new WorkFolders(settings.workDir()).create();
+        // results of an earlier demo in the same work folder must not count: only files written from now on do
+        started = Instant.now().minusSeconds(1);
         Path lobeInbox = folders.inbox(WorkFolders.LOBES);
         Path lobeOutbox = folders.outbox(WorkFolders.LOBES);
         DemoScans.dropInto(lobeInbox, FIXED, 1);
@@ -58,20 +61,23 @@ public final class Demo {
         try (GrandChallengeService service = GrandChallengeService.start(settings, platform, tuning)) {
             ProducerTemplate template = service.camelContext().createProducerTemplate();
             try {
-                step("1. segment lobes", folders, () -> exist(lobeOutbox, FIXED + "_lobes.mha", MOVING + "_lobes.mha"));
-                step("2. lung masks", folders, () -> exist(lobeOutbox, FIXED + "_lungs.mha", MOVING + "_lungs.mha"));
+                step("1. segment lobes", folders,
+                        () -> fresh(lobeOutbox, FIXED + "_lobes.mha", MOVING + "_lobes.mha"));
+                step("2. lung masks", folders,
+                        () -> fresh(lobeOutbox, FIXED + "_lungs.mha", MOVING + "_lungs.mha"));
 
                 Path caseOutbox = folders.outbox(WorkFolders.REGISTRATION).resolve(CASE);
                 List<String> outputs = outputSlugs(template, WorkFolders.REGISTRATION);
                 dropRegistrationCase(folders);
-                step("3. register " + CASE, folders, () -> outputs.stream().allMatch(s -> hasStem(caseOutbox, s)));
+                step("3. register " + CASE, folders,
+                        () -> outputs.stream().allMatch(s -> fresh(caseOutbox, s + ".mha")));
 
                 int images = template.requestBody("grandchallenge:archive?archive=" + WorkFolders.ARCHIVE
                         + "&operation=listImages", null, List.class).size();
                 Path archiveOutbox = folders.outbox(WorkFolders.ARCHIVE);
                 step("4. archive " + WorkFolders.ARCHIVE + " (" + images + " images)", folders,
-                        () -> count(archiveOutbox.resolve("output_scans")) >= images
-                                && count(archiveOutbox.resolve("output_screenshots")) >= images);
+                        () -> countFresh(archiveOutbox.resolve("output_scans")) >= images
+                                && countFresh(archiveOutbox.resolve("output_screenshots")) >= images);
             } catch (DemoFailure failure) {
                 out.println("demo: FAILED - " + failure.getMessage());
                 return 1;
@@ -140,13 +146,15 @@ public final class Demo {
         out.println("Inputs that were submitted are in the inboxes' .done/ folders.");
     }
 
-    static List<Path> failedInputs(WorkFolders folders) {
+    /** Inputs that failed during this demo (their reason files were written since it started). */
+    private List<Path> failedInputs(WorkFolders folders) {
         List<Path> failed = new ArrayList<>();
         for (Path inbox : List.of(folders.inbox(WorkFolders.LOBES), folders.inbox(WorkFolders.REGISTRATION))) {
             Path folder = inbox.resolve(".failed");
             if (Files.isDirectory(folder)) {
                 try (Stream<Path> entries = Files.list(folder)) {
-                    entries.forEach(failed::add);
+                    entries.filter(p -> p.getFileName().toString().endsWith(".error.txt")).filter(this::fresh)
+                            .forEach(failed::add);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -155,17 +163,22 @@ public final class Demo {
         return failed;
     }
 
-    private static boolean exist(Path folder, String... names) {
-        return Stream.of(names).allMatch(name -> Files.isRegularFile(folder.resolve(name)));
+    /** Whether all the files exist and were written during this demo. */
+    private boolean fresh(Path folder, String... names) {
+        return Stream.of(names).map(folder::resolve).allMatch(this::fresh);
     }
 
-    private static boolean hasStem(Path folder, String stem) {
-        return Files.isDirectory(folder) && list(folder).stream()
-                .anyMatch(p -> p.getFileName().toString().startsWith(stem + "."));
+    private boolean fresh(Path file) {
+        try {
+            return Files.isRegularFile(file) && !Files.getLastModifiedTime(file).toInstant().isBefore(started);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
-    private static long count(Path folder) {
-        return list(folder).stream().filter(p -> !p.getFileName().toString().startsWith(".")).count();
+    private long countFresh(Path folder) {
+        return list(folder).stream().filter(p -> !p.getFileName().toString().startsWith(".")).filter(this::fresh)
+                .count();
     }
 
     private static List<Path> list(Path folder) {

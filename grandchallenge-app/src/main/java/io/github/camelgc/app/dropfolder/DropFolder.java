@@ -121,7 +121,7 @@ public class DropFolder {
         return jobId != null ? "job " + jobId : "route " + exchange.getFromRouteId();
     }
 
-    /** Moves a file or folder into the named sibling folder; an older entry of the same name is kept aside. */
+    /** Moves a file or folder into the named sibling folder; an older entry of the same name is renamed aside. */
     private static Path moveInto(Path input, String folderName) {
         try {
             // an input already under .done/ (its job failed later) goes to the inbox's .failed/, not .done/.failed/
@@ -130,7 +130,9 @@ public class DropFolder {
             Path folder = Files.createDirectories(inbox.resolve(folderName));
             Path target = folder.resolve(input.getFileName());
             if (Files.exists(target)) {
-                target = folder.resolve(input.getFileName() + "-" + System.currentTimeMillis());
+                // the newest input keeps its name (results are named after it); the older one is kept aside
+                Files.move(target, folder.resolve(input.getFileName() + "-" + System.currentTimeMillis()),
+                        StandardCopyOption.ATOMIC_MOVE);
             }
             return Files.move(input, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

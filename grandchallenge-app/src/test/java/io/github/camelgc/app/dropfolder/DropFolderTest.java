@@ -79,4 +79,23 @@ class DropFolderTest {
         assertThat(Files.readString(work.resolve("inbox/.failed/case01.mha.error.txt")))
                 .contains("cancelled job job-7").contains("cannot import an input image");
     }
+
+    @Test
+    void aRepeatedInputKeepsItsNameInDoneAndTheOlderOneIsKeptAside() throws Exception {
+        Path inbox = Files.createDirectories(work.resolve("inbox"));
+        DropFolder dropFolder = new DropFolder(new JobLedger(ledgerFile(), work));
+        for (String job : new String[] {"job-a", "job-b"}) {
+            Path scan = Files.writeString(inbox.resolve("case01.mha"), job);
+            Exchange exchange = exchangeFor(scan);
+            exchange.getMessage().setHeader(GrandChallengeConstants.JOB_ID, job);
+            dropFolder.accepted(exchange);
+        }
+
+        assertThat(work.resolve("inbox/.done/case01.mha")).hasContent("job-b");
+        assertThat(dropFolder.inputOf("job-b")).contains(work.resolve("inbox/.done/case01.mha"));
+        try (var done = Files.list(work.resolve("inbox/.done"))) {
+            assertThat(done.map(p -> p.getFileName().toString())).hasSize(2)
+                    .anyMatch(name -> name.matches("case01\\.mha-\\d+"));
+        }
+    }
 }
