@@ -69,9 +69,12 @@ public class GrandChallengeClient implements Closeable {
         return transport;
     }
 
-    /** {@code GET gcapi/}: open to everyone; proves the API is reachable. */
+    /**
+     * {@code GET gcapi/}: open to everyone, so it is sent without the token (a bad token would turn it into a 401);
+     * proves the API is reachable.
+     */
     public JsonNode apiVersion() {
-        return transport.getJson(resolve("gcapi/"), type(JsonNode.class));
+        return transport.getJsonAnonymously(resolve("gcapi/"), type(JsonNode.class));
     }
 
     /** {@code GET profiles/users/self/}: proves the token is accepted. */

@@ -1,0 +1,47 @@
+package io.github.camelgc.grandchallenge.it;
+
+import io.github.camelgc.emulator.junit.GrandChallengeEmulatorExtension;
+import io.github.camelgc.grandchallenge.GrandChallengeComponent;
+import io.github.camelgc.grandchallenge.GrandChallengeConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.support.jsse.KeyStoreParameters;
+import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.support.jsse.TrustManagersParameters;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Runs a Camel context whose {@code grandchallenge} component talks to a fresh emulator over HTTPS, trusting the
+ * emulator's self-signed certificate explicitly (through Camel's SSLContextParameters, as a user would).
+ */
+abstract class EmulatorTestSupport extends CamelTestSupport {
+
+    @RegisterExtension
+    static final GrandChallengeEmulatorExtension GC = GrandChallengeEmulatorExtension.builder().build();
+
+    final TestPlatform platform = new TestPlatform(GC);
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext camel = super.createCamelContext();
+        GrandChallengeComponent component = new GrandChallengeComponent();
+        GrandChallengeConfiguration configuration = component.getConfiguration();
+        configuration.setBaseUrl(GC.baseUrl());
+        configuration.setToken(GC.token("demo"));
+        configuration.setSslContextParameters(trustEmulator());
+        configuration.setRetryInitialDelay(20);
+        configuration.setRetryMaxDelay(2000);
+        camel.addComponent("grandchallenge", component);
+        return camel;
+    }
+
+    static SSLContextParameters trustEmulator() {
+        KeyStoreParameters trustStore = new KeyStoreParameters();
+        trustStore.setKeyStore(GC.trustStore());
+        TrustManagersParameters trust = new TrustManagersParameters();
+        trust.setKeyStore(trustStore);
+        SSLContextParameters ssl = new SSLContextParameters();
+        ssl.setTrustManagers(trust);
+        return ssl;
+    }
+}

@@ -1,0 +1,96 @@
+package io.github.camelgc.grandchallenge.it;
+
+import java.io.File;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.camelgc.emulator.junit.GrandChallengeEmulatorExtension;
+import io.github.camelgc.emulator.model.Upload;
+
+/** What the integration tests need from the emulator, named after the test's intent. */
+final class TestPlatform {
+
+    private final GrandChallengeEmulatorExtension gc;
+    private Instant since = Instant.EPOCH;
+
+    TestPlatform(GrandChallengeEmulatorExtension gc) {
+        this.gc = gc;
+    }
+
+    String token() {
+        return gc.token("demo");
+    }
+
+    /** One image input ({@code generic-medical-image}) producing an image output. */
+    String algorithm() {
+        return "pulmonary-lobe-segmentation";
+    }
+
+    String imageInput() {
+        return "generic-medical-image";
+    }
+
+    /** A second single-image algorithm, to reuse an image without the platform's duplicate check. */
+    String otherAlgorithm() {
+        return "pulmonary-lobe-segmentation-for-covid-19-ct-scans";
+    }
+
+    /** Two interfaces: a Value socket alone, or with a File socket. */
+    String multiAlgorithm() {
+        return "lung-volume-estimator";
+    }
+
+    /** Inputs of the multi-socket interface: a Value and a JSON value for a File socket. */
+    Map<String, Object> multiInputs(File ignoredImage, File ignoredMask) {
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        inputs.put("patient-height", 1.5 + Math.random());
+        inputs.put("clinical-information", Map.of("smoker", false, "age", 61));
+        return inputs;
+    }
+
+    String archive() {
+        return "coronacasesorg";
+    }
+
+    String archiveSocket() {
+        return "generic-medical-image";
+    }
+
+    int archiveItemCount() {
+        return (int) gc.state().archiveItems().size();
+    }
+
+    /** Forgets earlier requests and uploads, so counts refer to what the test does next. */
+    void clearRequests() {
+        gc.requestLog().clear();
+        since = Instant.now();
+    }
+
+    /** Requests with this method whose path contains {@code pathPart}. */
+    long count(String method, String pathPart) {
+        return gc.requestLog().count(e -> e.method().equals(method) && e.path().contains(pathPart));
+    }
+
+    long partPuts() {
+        return count("PUT", "/storage/uploads/");
+    }
+
+    /** File names of uploads created since the last {@link #clearRequests()}. */
+    List<String> uploadedFilenames() {
+        return gc.state().uploads(u -> !u.created().isBefore(since)).stream().map(Upload::filename).toList();
+    }
+
+    long tooManyJobsRejections() {
+        return gc.requestLog().count(e -> e.method().equals("POST") && e.path().endsWith("/algorithms/jobs/")
+                                          && e.status() == 400);
+    }
+
+    /** Response bytes of the most recent jobs list request: what one consumer poll costs. */
+    long lastJobListResponseBytes() {
+        return gc.requestLog().entries().stream()
+                .filter(e -> e.method().equals("GET") && e.path().endsWith("/algorithms/jobs/"))
+                .reduce((a, b) -> b).map(e -> e.responseBytes()).orElseThrow();
+    }
+}
