@@ -1,15 +1,33 @@
 package io.github.camelgc.emulator;
 
+import io.github.camelgc.emulator.admin.AdminApi;
 import io.github.camelgc.emulator.api.AlgorithmsApi;
 import io.github.camelgc.emulator.api.ApiContext;
 import io.github.camelgc.emulator.api.GcapiApi;
 import io.github.camelgc.emulator.api.InterfacesApi;
 import io.github.camelgc.emulator.api.StorageApi;
 import io.github.camelgc.emulator.api.UploadsApi;
+import io.github.camelgc.emulator.api.ArchivesApi;
+import io.github.camelgc.emulator.api.ImagesApi;
+import io.github.camelgc.emulator.api.JobsApi;
+import io.github.camelgc.emulator.api.MediaApi;
+import io.github.camelgc.emulator.api.UploadSessionsApi;
 import io.github.camelgc.emulator.api.Views;
+import io.github.camelgc.emulator.fixture.ArchiveCases;
+import io.github.camelgc.emulator.images.ImageImporter;
+import io.github.camelgc.emulator.images.ImageStore;
+import io.github.camelgc.emulator.jobs.BuiltInAlgorithms;
+import io.github.camelgc.emulator.jobs.InputParser;
+import io.github.camelgc.emulator.jobs.JobFactory;
+import io.github.camelgc.emulator.jobs.JobRunner;
+import io.github.camelgc.emulator.jobs.ValueFactory;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import io.github.camelgc.emulator.faults.FaultInjector;
 import io.github.camelgc.emulator.fixture.Fixture;
 import io.github.camelgc.emulator.fixture.FixtureLoader;
+import io.github.camelgc.emulator.model.Job;
+import io.github.camelgc.emulator.model.JobStatus;
 import io.github.camelgc.emulator.model.User;
 import io.github.camelgc.emulator.server.Authenticator;
 import io.github.camelgc.emulator.server.EmulatorHandler;
@@ -52,6 +70,8 @@ public final class GrandChallengeEmulator implements AutoCloseable {
     private final Path storageRoot;
     private final boolean ownsStorage;
     private final JettyServer server;
+    private final JobRunner jobRunner;
+    private final ExecutorService background;
 
     private GrandChallengeEmulator(EmulatorConfig config) throws IOException {
         this.config = config;
@@ -59,14 +79,36 @@ public final class GrandChallengeEmulator implements AutoCloseable {
         this.storageRoot = ownsStorage ? Files.createTempDirectory("gc-emulator-") : config.storageDir();
         Fixture fixture = config.fixture() == null ? FixtureLoader.readDefault() : FixtureLoader.read(config.fixture());
         FixtureLoader.apply(fixture, state);
-        ApiContext ctx = new ApiContext(config, state, new Views(state), new Visibility(state),
-                new BlobStore(storageRoot), new UrlSigner(Clock.systemUTC()), Clock.systemUTC());
+        BlobStore blobs = new BlobStore(storageRoot);
+        Visibility visibility = new Visibility(state);
+        ApiContext ctx = new ApiContext(config, state, new Views(state), visibility, blobs,
+                new UrlSigner(Clock.systemUTC()), Clock.systemUTC());
+        ImageStore images = new ImageStore(state, blobs);
+        ValueFactory values = new ValueFactory(state, new ImageImporter(images, blobs), blobs);
+        InputParser parser = new InputParser(state, visibility);
+        jobRunner = new JobRunner(config.jobWorkers(), config.jobStepDelay(), BuiltInAlgorithms.defaults(), values,
+                state, images, blobs);
+        background = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "gc-emulator-imports");
+            t.setDaemon(true);
+            return t;
+        });
+        new ArchiveCases(state, images, null).add(fixture, config.phantomCases(), storageRoot);
         Router router = new Router();
         GcapiApi.register(router);
         new InterfacesApi(ctx).register(router);
         new AlgorithmsApi(ctx).register(router);
         new UploadsApi(ctx).register(router);
         new StorageApi(ctx).register(router);
+        new ImagesApi(ctx).register(router);
+        new MediaApi(ctx).register(router);
+        new JobsApi(ctx, new JobFactory(state, parser, values, jobRunner, config.maxActiveJobsPerUser(),
+                Clock.systemUTC())).register(router);
+        new ArchivesApi(ctx, parser, values, background).register(router);
+        new UploadSessionsApi(ctx, values, background).register(router);
+        if (config.admin()) {
+            new AdminApi(state, requestLog, faults, jobRunner).register(router);
+        }
         server = new JettyServer(config.host(), config.httpsPort(), config.httpPort(), tls,
                 new EmulatorHandler(router, new Authenticator(state::userByToken), requestLog, faults));
     }
@@ -141,6 +183,20 @@ public final class GrandChallengeEmulator implements AutoCloseable {
         return faults;
     }
 
+    /** Makes a job end {@code Failed} now (admin control). */
+    public void failJob(String jobPk) {
+        jobRunner.fail(job(jobPk));
+    }
+
+    /** Keeps a job in {@code state} once it gets there; {@code null} releases it. */
+    public void holdJob(String jobPk, JobStatus state) {
+        job(jobPk).holdAt(state);
+    }
+
+    private Job job(String pk) {
+        return state.job(pk).orElseThrow(() -> new IllegalArgumentException("No job " + pk + " in the emulator"));
+    }
+
     public EmulatorConfig config() {
         return config;
     }
@@ -149,6 +205,8 @@ public final class GrandChallengeEmulator implements AutoCloseable {
     public void close() {
         try {
             server.close();
+            jobRunner.close();
+            background.shutdownNow();
         } catch (Exception e) {
             throw new IllegalStateException("Cannot stop the Grand Challenge emulator", e);
         } finally {

@@ -58,6 +58,11 @@ public final class EmulatorState {
         return usersByName.values().stream().filter(u -> u.id() == id).findFirst();
     }
 
+    /** Users by id. */
+    public List<User> users() {
+        return sorted(usersByName.values(), Comparator.comparingInt(User::id));
+    }
+
     public void addSocket(Socket socket) {
         socketsBySlug.put(socket.slug(), socket);
     }
