@@ -1,6 +1,5 @@
 package io.github.camelgc.grandchallenge.it;
 
-import java.io.File;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +10,8 @@ import io.github.camelgc.emulator.model.Upload;
 
 /** What the integration tests need from the emulator, named after the test's intent. */
 final class TestPlatform {
+
+    private static final java.util.concurrent.atomic.AtomicInteger HEIGHTS = new java.util.concurrent.atomic.AtomicInteger();
 
     private final GrandChallengeEmulatorExtension gc;
     private Instant since = Instant.EPOCH;
@@ -43,9 +44,10 @@ final class TestPlatform {
     }
 
     /** Inputs of the multi-socket interface: a Value and a JSON value for a File socket. */
-    Map<String, Object> multiInputs(File ignoredImage, File ignoredMask) {
+    Map<String, Object> multiInputs() {
         Map<String, Object> inputs = new LinkedHashMap<>();
-        inputs.put("patient-height", 1.5 + Math.random());
+        // a fresh value every time: equal values would hit the platform's duplicate-inputs check
+        inputs.put("patient-height", 150 + HEIGHTS.incrementAndGet() / 100.0);
         inputs.put("clinical-information", Map.of("smoker", false, "age", 61));
         return inputs;
     }
