@@ -34,7 +34,7 @@ abstract class EmulatorTestSupport extends CamelTestSupport {
         GrandChallengeConfiguration configuration = component.getConfiguration();
         configuration.setBaseUrl(GC.baseUrl());
         configuration.setToken(GC.token("demo"));
-        configuration.setSslContextParameters(trustEmulator());
+        configuration.setSslContextParameters(trust(GC));
         configuration.setRetryInitialDelay(20);
         configuration.setRetryMaxDelay(2000);
         camel.addComponent("grandchallenge", component);
@@ -56,9 +56,10 @@ abstract class EmulatorTestSupport extends CamelTestSupport {
         return (Image) template.requestBody(list, null, List.class).get(0);
     }
 
-    static SSLContextParameters trustEmulator() {
+    /** Trusts exactly the emulator's self-signed certificate, as a user would configure a private CA. */
+    static SSLContextParameters trust(GrandChallengeEmulatorExtension emulator) {
         KeyStoreParameters trustStore = new KeyStoreParameters();
-        trustStore.setKeyStore(GC.trustStore());
+        trustStore.setKeyStore(emulator.trustStore());
         TrustManagersParameters trust = new TrustManagersParameters();
         trust.setKeyStore(trustStore);
         SSLContextParameters ssl = new SSLContextParameters();
