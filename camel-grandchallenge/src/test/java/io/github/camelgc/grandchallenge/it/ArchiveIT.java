@@ -56,7 +56,7 @@ class ArchiveIT extends EmulatorTestSupport {
                 Map.of(platform.archiveSocket(), testImage("mask.mha")), GrandChallengeConstants.ARCHIVE_ITEM_ID,
                 added.pk(), ArchiveItem.class);
         assertThat(updated.pk()).isEqualTo(added.pk());
-        assertThat(platform.count("PATCH", "/api/v1/archives/items/")).isEqualTo(2);
+        platform.assertCount("PATCH", "/api/v1/archives/items/", 2);
         assertThat(platform.uploadedFilenames()).containsExactly("image10x10x10.mha", "mask.mha");
     }
 

@@ -33,8 +33,8 @@ class BodyFormsAndValidationIT extends EmulatorTestSupport {
                 "from-stream.mha", Job.class);
 
         assertThat(fromPath.pk()).isNotEqualTo(fromBytes.pk()).isNotEqualTo(fromStream.pk());
-        assertThat(platform.count("POST", "/api/v1/uploads/")).isEqualTo(3);
-        assertThat(platform.count("POST", "/api/v1/algorithms/jobs/")).isEqualTo(3);
+        platform.assertCount("POST", "/api/v1/uploads/", 3);
+        platform.assertCount("POST", "/api/v1/algorithms/jobs/", 3);
         assertThat(platform.uploadedFilenames()).contains("image10x10x10.mha", "from-bytes.mha", "from-stream.mha");
     }
 

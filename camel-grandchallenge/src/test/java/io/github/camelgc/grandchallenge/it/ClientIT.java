@@ -60,6 +60,12 @@ class ClientIT {
                 5 * MIB, concurrency);
     }
 
+    /** The emulator logs a request just after answering it: wait briefly for the last entry. */
+    private static void awaitCount(String what, java.util.function.LongSupplier count, long expected) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(count.getAsLong()).as(what).isEqualTo(expected));
+    }
+
     @Test
     void looksUpAlgorithmsBySlugWithTheirInterfaces() {
         Algorithm algorithm = client.algorithm("lung-volume-estimator");
@@ -80,9 +86,10 @@ class ClientIT {
         Upload stored = GC.state().upload(upload.pk()).orElseThrow();
         assertThat(stored.size()).isEqualTo(Files.size(large));
         assertThat(Files.mismatch(stored.blob(), large)).isEqualTo(-1L);
-        assertThat(GC.requestLog().count(e -> e.method().equals("PUT") && e.path().startsWith("/storage/uploads/")))
-                .as("ceil(17 MiB / 5 MiB) parts").isEqualTo(4);
-        assertThat(GC.requestLog().count(e -> e.path().endsWith("/generate-presigned-urls/"))).isEqualTo(1);
+        awaitCount("ceil(17 MiB / 5 MiB) parts",
+                () -> GC.requestLog().count(e -> e.method().equals("PUT") && e.path().startsWith("/storage/uploads/")), 4);
+        awaitCount("presign batches", () -> GC.requestLog().count(e -> e.path().endsWith("/generate-presigned-urls/")),
+                1);
     }
 
     @Test
@@ -104,7 +111,8 @@ class ClientIT {
     void retriesThrottlingHonouringRetryAfterButNotServerErrors() {
         GC.faults().add(FaultRule.matching("GET", "/api/v1/algorithms/").times(2).status(429).retryAfter("0").build());
         assertThat(client.algorithm("pulmonary-lobe-segmentation").slug()).isEqualTo("pulmonary-lobe-segmentation");
-        assertThat(GC.requestLog().count("GET", "/api/v1/algorithms/")).isEqualTo(3);
+        awaitCount("two throttled attempts and one answered", () -> GC.requestLog().count("GET", "/api/v1/algorithms/"),
+                3);
 
         GC.faults().add(FaultRule.matching("GET", "/api/v1/algorithms/").times(1).status(500).build());
         assertThatThrownBy(() -> client.algorithm("pulmonary-lobe-segmentation"))

@@ -1,5 +1,6 @@
 package io.github.camelgc.grandchallenge.it;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +8,9 @@ import java.util.Map;
 
 import io.github.camelgc.emulator.junit.GrandChallengeEmulatorExtension;
 import io.github.camelgc.emulator.model.Upload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** What the integration tests need from the emulator, named after the test's intent. */
 final class TestPlatform {
@@ -75,8 +79,17 @@ final class TestPlatform {
         return gc.requestLog().count(e -> e.method().equals(method) && e.path().contains(pathPart));
     }
 
-    long partPuts() {
-        return count("PUT", "/storage/uploads/");
+    /**
+     * Asserts an exact request count. The emulator logs a request after answering it, so the entry of the last
+     * request may land a moment after the client got its answer: wait for it briefly.
+     */
+    void assertCount(String method, String pathPart, long expected) {
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(count(method, pathPart))
+                .as(method + " *" + pathPart + "*").isEqualTo(expected));
+    }
+
+    void assertPartPuts(long expected) {
+        assertCount("PUT", "/storage/uploads/", expected);
     }
 
     /** File names of uploads created since the last {@link #clearRequests()}. */

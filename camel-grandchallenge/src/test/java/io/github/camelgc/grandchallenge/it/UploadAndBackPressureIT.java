@@ -26,8 +26,8 @@ class UploadAndBackPressureIT extends EmulatorTestSupport {
         Job job = template.requestBody("grandchallenge:job?uploadPartSize=" + 5 * MIB + "&uploadConcurrency=3"
                                        + "&algorithm=" + platform.algorithm(), large.toFile(), Job.class);
         assertThat(job.pk()).isNotBlank();
-        assertThat(platform.partPuts()).as("ceil(17 MiB / 5 MiB) parts").isEqualTo(4);
-        assertThat(platform.count("PATCH", "/complete-multipart-upload/")).isEqualTo(1);
+        platform.assertPartPuts(4); // ceil(17 MiB / 5 MiB)
+        platform.assertCount("PATCH", "/complete-multipart-upload/", 1);
     }
 
     @Test
