@@ -39,6 +39,8 @@ import io.github.camelgc.emulator.state.EmulatorState;
 import io.github.camelgc.emulator.state.Visibility;
 import io.github.camelgc.emulator.storage.BlobStore;
 import io.github.camelgc.emulator.storage.UrlSigner;
+import io.github.camelgc.metaimage.MetaImageWriter;
+import io.github.camelgc.metaimage.phantom.ChestPhantom;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,7 +95,7 @@ public final class GrandChallengeEmulator implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        new ArchiveCases(state, images, null).add(fixture, config.phantomCases(), storageRoot);
+        new ArchiveCases(state, images, GrandChallengeEmulator::writePhantomCase).add(fixture, config.phantomCases(), storageRoot);
         Router router = new Router();
         GcapiApi.register(router);
         new InterfacesApi(ctx).register(router);
@@ -111,6 +113,13 @@ public final class GrandChallengeEmulator implements AutoCloseable {
         }
         server = new JettyServer(config.host(), config.httpsPort(), config.httpPort(), tls,
                 new EmulatorHandler(router, new Authenticator(state::userByToken), requestLog, faults));
+    }
+
+    /** Case {@code n} of the default archive: a small chest phantom (fast to start), distinct per case. */
+    private static void writePhantomCase(Path file, int n) throws IOException {
+        ChestPhantom phantom = ChestPhantom.builder().size(64, 64, 48 + 2 * (n % 3)).spacing(5.0, 5.0, 6.0)
+                .seed(n).build();
+        MetaImageWriter.write(file, phantom.ct());
     }
 
     /** Starts an emulator; close it to stop the server and delete its temporary storage. */

@@ -63,6 +63,9 @@ class AuthAndPaginationTest {
         ApiClient.Answer detail = other.get("algorithms/" + covid + "/");
         assertThat(detail.status()).isEqualTo(404);
         assertThat(detail.json().get("detail").asText()).isEqualTo("No Algorithm matches the given query.");
+        ApiClient.Answer malformed = other.get("algorithms/not-a-uuid/");
+        assertThat(malformed.status()).isEqualTo(404);
+        assertThat(malformed.json().get("detail").asText()).isEqualTo("Not found.");
     }
 
     @Test
@@ -132,5 +135,7 @@ class AuthAndPaginationTest {
         ApiClient.Answer answer = demo().post("components/interfaces/", "{}");
         assertThat(answer.status()).isEqualTo(405);
         assertThat(answer.json().get("detail").asText()).isEqualTo("Method \"POST\" not allowed.");
+        ApiClient.Answer anonymous = demo().withAuthorization(null).post("components/interfaces/", "{}");
+        assertThat(anonymous.status()).as("permission before method").isEqualTo(401);
     }
 }

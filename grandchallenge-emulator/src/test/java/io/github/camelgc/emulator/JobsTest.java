@@ -60,6 +60,8 @@ class JobsTest {
         assertThat(post.get("inputs").get(0).has("image_name")).isTrue();
 
         JsonNode done = awaitStatus(post.get("pk").asText(), "Succeeded");
+        assertThat(demo().get("algorithms/?slug=lung-volume-estimator").json().get("results").get(0)
+                .get("average_duration").isNumber()).isTrue();
         assertThat(done.get("exec_duration").asText()).startsWith("P0DT00H00M");
         assertThat(done.get("inputs")).hasSize(2);
         JsonNode volume = output(done, "lung-volume");

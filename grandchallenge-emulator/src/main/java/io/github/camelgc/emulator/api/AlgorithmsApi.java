@@ -37,13 +37,13 @@ public final class AlgorithmsApi {
             User user = call.user().orElse(null);
             Algorithm algorithm = ctx.state().algorithms().stream()
                     .filter(a -> call.param("pk").equals(a.imagePk()) && a.isEditor(user)).findFirst()
-                    .orElseThrow(() -> ApiError.notFound("AlgorithmImage"));
+                    .orElseThrow(() -> ApiError.notFound("AlgorithmImage", call.param("pk")));
             return Reply.ok(ctx.views().algorithmImage(call, algorithm));
         });
         router.get("/api/v1/algorithms/{pk}/", call -> {
             User user = call.user().orElse(null);
             Algorithm algorithm = ctx.state().algorithm(call.param("pk")).filter(a -> a.canView(user))
-                    .orElseThrow(() -> ApiError.notFound("Algorithm"));
+                    .orElseThrow(() -> ApiError.notFound("Algorithm", call.param("pk")));
             return Reply.ok(ctx.views().algorithm(call, algorithm));
         });
     }

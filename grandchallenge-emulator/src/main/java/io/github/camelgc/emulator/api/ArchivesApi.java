@@ -130,12 +130,12 @@ public final class ArchivesApi {
     private Archive archive(ApiCall call) {
         User user = call.user().orElse(null);
         return ctx.state().archive(call.param("pk")).filter(a -> a.canView(user))
-                .orElseThrow(() -> ApiError.notFound("Archive"));
+                .orElseThrow(() -> ApiError.notFound("Archive", call.param("pk")));
     }
 
     private ArchiveItem item(ApiCall call) {
         User user = call.user().orElse(null);
         return ctx.state().archiveItem(call.param("pk")).filter(i -> i.archive().canView(user))
-                .orElseThrow(() -> ApiError.notFound("ArchiveItem"));
+                .orElseThrow(() -> ApiError.notFound("ArchiveItem", call.param("pk")));
     }
 }

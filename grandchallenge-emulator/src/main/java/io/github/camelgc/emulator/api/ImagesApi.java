@@ -100,6 +100,6 @@ public final class ImagesApi {
     private Image visible(ApiCall call) {
         User user = call.user().orElse(null);
         return ctx.state().image(call.param("pk")).filter(i -> ctx.visibility().canView(user, i))
-                .orElseThrow(() -> ApiError.notFound("Image"));
+                .orElseThrow(() -> ApiError.notFound("Image", call.param("pk")));
     }
 }

@@ -27,7 +27,8 @@ public final class InterfacesApi {
         router.get("/api/v1/components/interfaces/{pk}/", call -> {
             call.requireUser();
             Socket socket = ctx.state().sockets().stream().filter(s -> String.valueOf(s.pk()).equals(call.param("pk")))
-                    .findFirst().orElseThrow(() -> ApiError.notFound("ComponentInterface"));
+                    .findFirst().orElseThrow(() -> call.param("pk").matches("\\d+")
+                            ? ApiError.notFound("ComponentInterface") : ApiError.detail(404, "Not found."));
             return Reply.ok(ctx.views().socket(socket));
         });
     }

@@ -59,6 +59,6 @@ public final class JobsApi {
     private Job visible(ApiCall call) {
         User user = call.user().orElse(null);
         return ctx.state().job(call.param("pk")).filter(j -> ctx.visibility().canView(user, j))
-                .orElseThrow(() -> ApiError.notFound("Job"));
+                .orElseThrow(() -> ApiError.notFound("Job", call.param("pk")));
     }
 }

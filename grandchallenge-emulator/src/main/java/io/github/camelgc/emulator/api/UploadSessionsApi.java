@@ -53,7 +53,7 @@ public final class UploadSessionsApi {
             User user = call.user().orElse(null);
             UploadSession session = ctx.state().session(call.param("pk"))
                     .filter(s -> user != null && s.creatorId() == user.id())
-                    .orElseThrow(() -> ApiError.notFound("RawImageUploadSession"));
+                    .orElseThrow(() -> ApiError.notFound("RawImageUploadSession", call.param("pk")));
             return Reply.ok(ctx.views().session(call, session));
         });
         router.post("/api/v1/cases/upload-sessions/", this::create);

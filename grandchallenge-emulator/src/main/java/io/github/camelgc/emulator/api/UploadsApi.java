@@ -184,7 +184,7 @@ public final class UploadsApi {
     private Upload own(ApiCall call) {
         User user = call.user().orElse(null);
         return ctx.state().upload(call.param("pk")).filter(u -> user != null && u.creatorId() == user.id())
-                .orElseThrow(() -> ApiError.notFound("UserUpload"));
+                .orElseThrow(() -> ApiError.notFound("UserUpload", call.param("pk")));
     }
 
     private Upload ownWithUploadId(ApiCall call) {

@@ -64,7 +64,7 @@ public final class Views {
         m.put("title", a.title());
         m.put("logo", call.url("/static/logos/algorithm/" + a.pk() + "/logo.png"));
         m.put("slug", a.slug());
-        m.put("average_duration", null);
+        m.put("average_duration", averageDuration(a));
         List<Object> interfaces = new ArrayList<>();
         for (AlgorithmInterface i : a.interfaces()) {
             Map<String, Object> im = new LinkedHashMap<>();
@@ -74,6 +74,15 @@ public final class Views {
         }
         m.put("interfaces", interfaces);
         return m;
+    }
+
+    /** Mean execution time of the algorithm's succeeded jobs, in seconds; {@code null} without any. */
+    private Double averageDuration(Algorithm a) {
+        java.util.OptionalDouble mean = state.jobs().stream()
+                .filter(j -> j.algorithm().pk().equals(a.pk()) && j.status() == io.github.camelgc.emulator.model.JobStatus.SUCCEEDED
+                        && j.execDuration() != null)
+                .mapToDouble(j -> j.execDuration().toNanos() / 1e9).average();
+        return mean.isPresent() ? mean.getAsDouble() : null;
     }
 
     public Map<String, Object> algorithmImage(ApiCall call, Algorithm a) {

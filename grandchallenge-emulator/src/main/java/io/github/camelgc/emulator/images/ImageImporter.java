@@ -3,7 +3,9 @@ package io.github.camelgc.emulator.images;
 import io.github.camelgc.emulator.model.Image;
 import io.github.camelgc.emulator.model.Upload;
 import io.github.camelgc.emulator.storage.BlobStore;
+import io.github.camelgc.metaimage.MetaImageHeader;
 import io.github.camelgc.metaimage.MetaImageReader;
+import io.github.camelgc.metaimage.analysis.ImageSummary;
 import io.github.camelgc.metaimage.MetaImageWriter;
 import io.github.camelgc.metaimage.PixelSink;
 import io.github.camelgc.metaimage.PixelStream;
@@ -22,6 +24,9 @@ import java.util.Set;
  * everything else "could not be imported".
  */
 public final class ImageImporter {
+
+    /** Images above this are not read whole just to list their label values. */
+    private static final long SEGMENTS_READ_LIMIT = 64L << 20;
 
     private final ImageStore images;
     private final BlobStore blobs;
@@ -86,10 +91,23 @@ public final class ImageImporter {
     }
 
     private Image mha(Path file, String name, int creatorId, String origin) throws IOException {
-        MetaImageReader.readHeader(file);
+        MetaImageHeader header = MetaImageReader.readHeader(file);
+        if (header.dataSizeBytes() + header.headerSize() > Files.size(file) && !header.compressed()) {
+            throw new IOException(name + " is truncated");
+        }
         Path copy = Files.createTempFile(blobs.root(), "image-", ".mha");
         Files.copy(file, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        return images.addMha(copy, name, creatorId, origin, null);
+        return images.addMha(copy, name, creatorId, origin, segments(copy));
+    }
+
+    /** Label values of small integer images, like the platform's {@code segments}; big images are not read. */
+    private static List<Integer> segments(Path mha) throws IOException {
+        MetaImageHeader header = MetaImageReader.readHeader(mha);
+        if (!header.elementType().isInteger() || header.dataSizeBytes() > SEGMENTS_READ_LIMIT) {
+            return null;
+        }
+        List<Long> segments = ImageSummary.of(MetaImageReader.read(mha)).segments();
+        return segments == null ? null : segments.stream().map(Long::intValue).toList();
     }
 
     /** Converts a header/data-file pair to a single {@code .mha}, slice by slice. */
@@ -101,7 +119,7 @@ public final class ImageImporter {
                 out.write(in.readSlice().data());
             }
         }
-        return images.addMha(target, name, creatorId, origin, null);
+        return images.addMha(target, name, creatorId, origin, segments(target));
     }
 
     private static String plural(int n) {

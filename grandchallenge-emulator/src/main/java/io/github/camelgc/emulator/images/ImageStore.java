@@ -4,7 +4,7 @@ import io.github.camelgc.emulator.model.Image;
 import io.github.camelgc.emulator.model.ImageFile;
 import io.github.camelgc.emulator.state.EmulatorState;
 import io.github.camelgc.emulator.storage.BlobStore;
-import io.github.camelgc.metaimage.MetaImageHeader;
+import io.github.camelgc.metaimage.analysis.ImageSummary;
 import io.github.camelgc.metaimage.MetaImageReader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,22 +35,16 @@ public final class ImageStore {
      */
     public Image addMha(Path mha, String name, int creatorId, String origin, List<Integer> segments)
             throws IOException {
-        MetaImageHeader header = MetaImageReader.readHeader(mha);
+        ImageSummary summary = ImageSummary.of(MetaImageReader.readHeader(mha));
         String pk = EmulatorState.newUuid();
         String filePk = EmulatorState.newUuid();
         Path stored = store(mha, "images/" + pk + "/" + filePk + "/" + pk + ".mha");
-        int[] dims = header.dimSize();
-        List<Integer> shape = new ArrayList<>();
-        for (int axis = dims.length - 1; axis >= 0; axis--) {
-            shape.add(dims[axis]);
-        }
-        if (header.channels() > 1) {
-            shape.add(header.channels());
-        }
-        List<Double> spacing = Arrays.stream(header.spacing()).boxed().toList();
-        Image image = new Image(pk, name, List.of(new ImageFile(filePk, "MHD", pk + ".mha", stored)), dims[0],
-                dims.length > 1 ? dims[1] : null, dims.length > 2 ? dims[2] : null, header.channels(), shape, spacing,
-                colorSpace(header.channels()), segments, creatorId, origin);
+        int channels = summary.shape().size() > summary.shapeWithoutColor().size()
+                ? summary.shape().get(summary.shape().size() - 1) : 1;
+        List<Double> spacing = Arrays.asList(summary.voxelWidthMm(), summary.voxelHeightMm(), summary.voxelDepthMm());
+        Image image = new Image(pk, name, List.of(new ImageFile(filePk, "MHD", pk + ".mha", stored)), summary.width(),
+                summary.height(), summary.depth(), channels, summary.shape(), spacing, summary.colorSpace(), segments,
+                creatorId, origin);
         state.addImage(image);
         return image;
     }

@@ -8,11 +8,14 @@ public final class BuiltInAlgorithms {
 
     private final Map<String, BuiltInAlgorithm> byName = new ConcurrentHashMap<>();
 
-    /** The emulator's algorithms: lung volume, the failing, never-finishing and slow test algorithms. */
+    /** The emulator's algorithms: lobes, screenshot, registration, lung volume and the test algorithms. */
     public static BuiltInAlgorithms defaults() {
         BuiltInAlgorithms all = new BuiltInAlgorithms();
         LungVolume lungVolume = new LungVolume();
         all.register("lung-volume", lungVolume);
+        all.register("lobe-segmentation", ImageAlgorithms.lobes("generic-medical-image", false));
+        all.register("lobe-segmentation-with-screenshot", ImageAlgorithms.lobes("ct-image", true));
+        all.register("centroid-registration", ImageAlgorithms.registration());
         all.register("fail", run -> {
             throw new AlgorithmFailure("this test algorithm always fails");
         });

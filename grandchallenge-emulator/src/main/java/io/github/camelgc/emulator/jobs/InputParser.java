@@ -171,7 +171,8 @@ public final class InputParser {
     static String imageProblem(Socket socket, Image image) {
         if (socket.kind() == SocketKind.DSPF) {
             List<Integer> shape = image.shape();
-            if (shape.size() != 4 || shape.get(3) != 3) {
+            // A 4-D image whose 4th axis holds the 3-vector: NumPy shape [3, z, y, x] (or [z, y, x, 3] as channels).
+            if (shape.size() != 4 || (shape.get(0) != 3 && shape.get(3) != 3)) {
                 return "Deformation and displacement field's 4th dimension must be a 3-component vector.";
             }
         }

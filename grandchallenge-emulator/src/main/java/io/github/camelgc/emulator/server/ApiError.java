@@ -45,6 +45,17 @@ public final class ApiError extends RuntimeException {
         return detail(404, "No " + model + " matches the given query.");
     }
 
+    /**
+     * 404 for a detail lookup: the model's message for a well-formed UUID pk, DRF's plain
+     * {@code Not found.} for a malformed one (the lookup never reaches the model).
+     */
+    public static ApiError notFound(String model, String pk) {
+        return UUID_PATTERN.matcher(pk == null ? "" : pk).matches() ? notFound(model) : detail(404, "Not found.");
+    }
+
+    private static final java.util.regex.Pattern UUID_PATTERN = java.util.regex.Pattern.compile(
+            "[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}");
+
     public static ApiError methodNotAllowed(String method) {
         return detail(405, "Method \"" + method + "\" not allowed.");
     }

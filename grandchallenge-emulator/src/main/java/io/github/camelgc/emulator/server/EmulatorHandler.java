@@ -78,14 +78,21 @@ public final class EmulatorHandler extends Handler.Abstract {
             byte[] page = "<h1>Server Error (500)</h1>".getBytes(StandardCharsets.UTF_8);
             reply = Reply.stream(500, "text/html", page.length, out -> out.write(page));
         }
-        long written = send(reply, response, callback, fault != null && fault.dropConnection());
-        requestLog.record(new RequestLog.Entry(Instant.now(), method, path, template, reply.status(),
-                in.count, written));
+        Reply answered = reply;
+        // Logged before the response completes, so a client never sees an answer the log does not have yet.
+        send(reply, response, callback, fault != null && fault.dropConnection(),
+                written -> requestLog.record(new RequestLog.Entry(Instant.now(), method, path, template,
+                        answered.status(), in.count, written)));
         return true;
     }
 
     private Reply dispatch(Request request, String method, String path, InputStream in) throws IOException {
-        Router.Match match = router.match(method, path);
+        if (method.equals("GET") && path.startsWith("/api/") && !path.endsWith("/")
+                && router.serves(method, path + "/")) {
+            // Django's APPEND_SLASH: GETs without the trailing slash are redirected permanently.
+            String query = request.getHttpURI().getQuery();
+            return Reply.empty(301).header("Location", path + "/" + (query == null ? "" : "?" + query));
+        }
         Map<String, String> headers = new HashMap<>();
         for (HttpField field : request.getHeaders()) {
             headers.putIfAbsent(field.getLowerCaseName(), field.getValue());
@@ -99,6 +106,16 @@ public final class EmulatorHandler extends Handler.Abstract {
         } else {
             user = null;
         }
+        Router.Match match;
+        try {
+            match = router.match(method, path);
+        } catch (ApiError e) {
+            // Permissions are checked before the method: anonymous writes are 401, not 405.
+            if (e.status() == 405 && user == null && path.startsWith("/api/")) {
+                throw ApiError.notAuthenticated();
+            }
+            throw e;
+        }
         String scheme = request.isSecure() ? "https" : "http";
         String origin = scheme + "://" + Request.getServerName(request) + ":" + Request.getServerPort(request);
         ApiCall call = new ApiCall(method, path, request.getHttpURI().getQuery(),
@@ -106,20 +123,24 @@ public final class EmulatorHandler extends Handler.Abstract {
         return match.route().handler().handle(call);
     }
 
-    /** Writes the reply; returns the number of body bytes sent. */
-    private static long send(Reply reply, Response response, Callback callback, boolean drop) {
+    /** Writes the reply, reporting the body length to the request log before sending it. */
+    private static void send(Reply reply, Response response, Callback callback, boolean drop,
+            java.util.function.LongConsumer sent) {
         response.setStatus(reply.status());
         reply.headers().forEach((name, value) -> response.getHeaders().put(name, value));
         if (reply.body() == null) {
             response.getHeaders().put("Content-Length", "0");
+            sent.accept(0);
             callback.succeeded();
-            return 0;
+            return;
         }
         if (reply.contentLength() >= 0) {
             response.getHeaders().put("Content-Length", String.valueOf(reply.contentLength()));
         }
         long limit = drop ? Math.max(1, reply.contentLength() / 2) : Long.MAX_VALUE;
-        CountingOutput out = new CountingOutput(Content.Sink.asOutputStream(response), limit);
+        // Recorded before the first byte: once the last byte leaves, the client may already act on it.
+        sent.accept(Math.min(limit, reply.contentLength()));
+        LimitedOutput out = new LimitedOutput(Content.Sink.asOutputStream(response), limit);
         try {
             reply.body().writeTo(out);
             out.close();
@@ -128,7 +149,6 @@ public final class EmulatorHandler extends Handler.Abstract {
             // An aborted response closes the connection: how a dropped connection looks to the client.
             callback.failed(e);
         }
-        return out.count;
     }
 
     private static final class CountingInput extends FilterInputStream {
@@ -157,12 +177,12 @@ public final class EmulatorHandler extends Handler.Abstract {
         }
     }
 
-    /** Counts bytes and, for the drop-connection fault, fails once the limit is reached. */
-    private static final class CountingOutput extends FilterOutputStream {
+    /** For the drop-connection fault: fails once the limit is reached. */
+    private static final class LimitedOutput extends FilterOutputStream {
         private final long limit;
         private long count;
 
-        CountingOutput(OutputStream out, long limit) {
+        LimitedOutput(OutputStream out, long limit) {
             super(out);
             this.limit = limit;
         }
