@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Runs in its own failsafe execution with a 64 MiB heap (see the pom): uploading a file several times larger than
@@ -34,7 +35,8 @@ class UploadSmallHeapIT {
 
     @Test
     void uploadsAFileLargerThanTheHeap() throws Exception {
-        assertThat(Runtime.getRuntime().maxMemory()).as("this test must run with a small heap").isLessThan(100 * MIB);
+        // only meaningful in the pom's small-heap execution; a -Dit.test filter can also pull it into the default one
+        assumeTrue(Runtime.getRuntime().maxMemory() < 100 * MIB, "runs only with a heap smaller than the file");
         Path large = sparseFile(dir.resolve("large.raw"), 200 * MIB);
         ClientSettings settings = new ClientSettings(URI.create(GC.baseUrl()), ApiToken.of(GC.token("demo")),
                 GC.sslContext(), null, 0, Duration.ofSeconds(5), Duration.ofSeconds(60),
