@@ -109,6 +109,21 @@ class SubmitAndOutputsIT extends EmulatorTestSupport {
     }
 
     @Test
+    void listsTheJobsThatUsedAnImageAndNamesTheirInputs() {
+        Image image = anArchiveImage();
+        Job job = template.requestBody("grandchallenge:job?algorithm=" + platform.otherAlgorithm(), image.apiUrl(),
+                Job.class);
+        template.requestBody("grandchallenge:job?algorithm=" + platform.algorithm(), testImage("mask.mha"), Job.class);
+
+        @SuppressWarnings("unchecked")
+        List<Job> jobs = template.requestBodyAndHeader("grandchallenge:job?operation=list&algorithm="
+                                                       + platform.otherAlgorithm(), null, GrandChallengeConstants.IMAGE_ID,
+                image.apiUrl(), List.class);
+        assertThat(jobs).extracting(Job::pk).containsExactly(job.pk());
+        assertThat(jobs.get(0).inputs()).extracting(v -> v.image()).containsExactly(image.apiUrl());
+    }
+
+    @Test
     void failedJobsAndTimeoutsRaiseTypedExceptionsCarryingTheJob() {
         assertThatThrownBy(() -> template.requestBody("grandchallenge:job?algorithm=always-fails&waitForCompletion=true"
                                                       + "&waitPollInterval=100", Map.of("patient-height", 170)))
