@@ -98,6 +98,29 @@ class JobConsumerIT extends EmulatorTestSupport {
     }
 
     @Test
+    void aJobIsRecordedOnlyWhenItsExchangeSucceeded() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("grandchallenge:job?algorithm=" + platform.multiAlgorithm() + "&delay=100&initialDelay=0"
+                     + "&stateDirectory=" + state).routeId("flaky").process(e -> {
+                         if (attempts.incrementAndGet() == 1) {
+                             throw new IllegalStateException("downstream unavailable");
+                         }
+                         received.add(e.getMessage().getHeader(GrandChallengeConstants.JOB_ID, String.class));
+                     });
+            }
+        });
+        awaitPolls(2);
+        Job job = finishedJob();
+        await().atMost(Duration.ofSeconds(20)).until(() -> received.contains(job.pk()));
+        awaitPolls(3);
+        assertThat(attempts.get()).as("failed once, then delivered once").isEqualTo(2);
+        assertThat(received).containsExactly(job.pk());
+    }
+
+    @Test
     void includeExistingEmitsHistoryWithTheInputImageNames() throws Exception {
         Job imageJob = template.requestBody("grandchallenge:job?algorithm=" + platform.algorithm(),
                 testImage("image10x10x10.mha"), Job.class);
