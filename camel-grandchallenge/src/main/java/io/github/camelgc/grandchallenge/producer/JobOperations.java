@@ -2,6 +2,7 @@ package io.github.camelgc.grandchallenge.producer;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -70,7 +71,7 @@ final class JobOperations {
     /** All jobs of the algorithm; with the image header only those that used that image as an input (flow 7). */
     private void list(Exchange exchange) {
         Algorithm algorithm = client().algorithm(algorithmSlug(exchange));
-        Map<String, String> filters = new java.util.LinkedHashMap<>();
+        Map<String, String> filters = new LinkedHashMap<>();
         filters.put("algorithm_image__algorithm", algorithm.pk());
         String image = exchange.getMessage().getHeader(GrandChallengeConstants.IMAGE_ID, String.class);
         if (image != null) {
