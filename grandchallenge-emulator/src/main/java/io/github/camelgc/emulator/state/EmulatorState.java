@@ -141,6 +141,11 @@ public final class EmulatorState {
         uploads.put(upload.pk(), upload);
     }
 
+    /** Forgets an upload (the platform deletes uploads once imported). */
+    public void removeUpload(String pk) {
+        uploads.remove(pk);
+    }
+
     public Optional<Upload> upload(String pk) {
         return Optional.ofNullable(uploads.get(pk));
     }
