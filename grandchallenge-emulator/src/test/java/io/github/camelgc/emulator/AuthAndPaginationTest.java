@@ -32,6 +32,8 @@ class AuthAndPaginationTest {
         ApiClient.Answer invalid = demo().withAuthorization("Bearer " + "ab".repeat(32)).get("gcapi/");
         assertThat(invalid.status()).isEqualTo(401);
         assertThat(invalid.header("WWW-Authenticate")).isEqualTo("Bearer");
+        assertThat(invalid.header("Content-Type")).isEqualTo("application/json");
+        assertThat(invalid.header("Content-Encoding")).as("no response compression").isNull();
         assertThat(invalid.json().get("detail").asText()).isEqualTo("Invalid token.");
 
         assertThat(demo().withAuthorization("Bearer").get("algorithms/").json().get("detail").asText())
