@@ -159,6 +159,21 @@ class ImagesAndArchivesTest {
     }
 
     @Test
+    void truncatedImageFailsTheSessionWithThePlatformMessage() throws Exception {
+        Path truncated = dir.resolve("truncated.mha");
+        MetaImageWriter.write(truncated, volume(3));
+        byte[] whole = Files.readAllBytes(truncated);
+        Files.write(truncated, java.util.Arrays.copyOf(whole, whole.length - 10));
+        JsonNode upload = Uploader.upload(demo(), truncated, 1 << 20);
+        JsonNode created = demo().post("cases/upload-sessions/", Map.of("uploads", List.of(upload.get("api_url").asText()),
+                "archive", "coronacasesorg")).json();
+        JsonNode session = awaitSession(created.get("api_url").asText());
+        assertThat(session.get("status").asText()).isEqualTo("Failed");
+        assertThat(session.get("error_message").asText()).isEqualTo("1 file could not be imported");
+        assertThat(session.get("image_set")).isEmpty();
+    }
+
+    @Test
     void unreadableUploadCancelsTheJob() throws Exception {
         Path bogus = dir.resolve("bogus.mha");
         Files.writeString(bogus, "this is not a MetaImage");
