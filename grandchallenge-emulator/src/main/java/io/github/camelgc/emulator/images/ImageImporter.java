@@ -13,7 +13,9 @@ import io.github.camelgc.metaimage.PixelStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -99,7 +101,7 @@ public final class ImageImporter {
             throw new IOException(name + " is truncated");
         }
         Path copy = Files.createTempFile(blobs.root(), "image-", ".mha");
-        Files.copy(file, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
         return images.addMha(copy, name, creatorId, origin, segments(copy));
     }
 
@@ -107,7 +109,7 @@ public final class ImageImporter {
     private Image tiff(Path file, String name, int creatorId, String origin) throws IOException {
         Tiff.TiffInfo info = Tiff.readHeader(file);
         Path copy = Files.createTempFile(blobs.root(), "image-", ".tif");
-        Files.copy(file, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
         return images.addTiff(copy, name, info.width(), info.height(), info.samplesPerPixel(), creatorId, origin);
     }
 
@@ -139,7 +141,7 @@ public final class ImageImporter {
 
     private static void deleteTree(Path root) {
         try (var paths = Files.walk(root)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // a leftover temp folder inside storage is harmless
         }

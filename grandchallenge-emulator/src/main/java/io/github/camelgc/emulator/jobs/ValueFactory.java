@@ -11,6 +11,7 @@ import io.github.camelgc.emulator.server.Json;
 import io.github.camelgc.emulator.state.EmulatorState;
 import io.github.camelgc.emulator.storage.BlobStore;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -61,7 +62,7 @@ public final class ValueFactory {
         state.removeUpload(upload.pk());
         try {
             if (upload.blob() != null) {
-                java.nio.file.Files.deleteIfExists(upload.blob());
+                Files.deleteIfExists(upload.blob());
             }
         } catch (IOException e) {
             // a leftover file in the storage folder is harmless
