@@ -15,7 +15,6 @@ import io.github.camelgc.emulator.state.EmulatorState;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -100,9 +99,5 @@ public final class AdminApi {
 
     private Job job(ApiCall call) {
         return state.job(call.param("pk")).orElseThrow(() -> ApiError.notFound("Job"));
-    }
-
-    static List<String> statuses() {
-        return java.util.Arrays.stream(JobStatus.values()).map(JobStatus::display).toList();
     }
 }

@@ -17,6 +17,7 @@ import io.github.camelgc.emulator.state.EmulatorState;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -94,6 +95,12 @@ public final class ArchivesApi {
         }
         JsonNode body = call.json();
         List<ParsedInput> inputs = body.has("values") ? parser.parse(body.get("values"), user, "values") : List.of();
+        for (ParsedInput input : inputs) {
+            if (input.session() != null && !input.session().claim()) {
+                throw ApiError.of(400, Map.of("values", List.of(Map.of("upload_session",
+                        List.of(Hyperlinks.OBJECT_DOES_NOT_EXIST)))));
+            }
+        }
         if (body.hasNonNull("title")) {
             checkTitle(item.archive(), body.get("title").asText(), item);
             item.title(body.get("title").asText());

@@ -73,6 +73,13 @@ public final class JobFactory {
             if (inputs.stream().allMatch(ParsedInput::immediate) && duplicate(algorithm, inputs)) {
                 throw ApiError.nonField("A result for these inputs with the current image and model already exists.");
             }
+            for (ParsedInput input : inputs) {
+                // A target-less session feeds exactly one job or item: the first to claim it.
+                if (input.session() != null && !input.session().claim()) {
+                    throw ApiError.of(400, Map.of("inputs", List.of(Map.of("upload_session",
+                            List.of(Hyperlinks.OBJECT_DOES_NOT_EXIST)))));
+                }
+            }
             Job job = new Job(EmulatorState.newUuid(), algorithm, algorithm.imagePk(), user.id(), clock.instant());
             List<ParsedInput> pending = new ArrayList<>();
             for (ParsedInput input : inputs) {

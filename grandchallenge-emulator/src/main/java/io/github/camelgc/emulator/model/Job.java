@@ -100,11 +100,4 @@ public final class Job {
     public synchronized boolean failRequested() {
         return failRequested;
     }
-
-    /** Blocks while the job is held in its current state. */
-    public synchronized void awaitRelease() throws InterruptedException {
-        while (holdAt != null && holdAt == status && !failRequested) {
-            wait(1000);
-        }
-    }
 }

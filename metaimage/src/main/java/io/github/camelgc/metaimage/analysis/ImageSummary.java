@@ -2,8 +2,13 @@ package io.github.camelgc.metaimage.analysis;
 
 import io.github.camelgc.metaimage.MetaImage;
 import io.github.camelgc.metaimage.MetaImageHeader;
+import io.github.camelgc.metaimage.MetaImageReader;
+import io.github.camelgc.metaimage.PixelStream;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.TreeSet;
 
 /**
@@ -50,10 +55,32 @@ public record ImageSummary(int width, int height, Integer depth, Integer timepoi
 
     /** Summary including the segments of integer label images. */
     public static ImageSummary of(MetaImage image) {
-        ImageSummary base = of(image.header());
-        return new ImageSummary(base.width, base.height, base.depth, base.timepoints, base.shape,
-                base.shapeWithoutColor, base.voxelWidthMm, base.voxelHeightMm, base.voxelDepthMm, base.colorSpace,
-                segments(image));
+        return of(image.header()).withSegments(segments(image));
+    }
+
+    /**
+     * Summary of an image file: {@code .tif}/{@code .tiff} from its TIFF header, anything else as a
+     * MetaImage. Segments are collected slice by slice, so large images need no large heap.
+     */
+    public static ImageSummary of(Path file) throws IOException {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".tif") || name.endsWith(".tiff")) {
+            return ofTiff(Tiff.readHeader(file));
+        }
+        try (PixelStream pixels = MetaImageReader.openPixels(file)) {
+            ImageSummary base = of(pixels.header());
+            Segments segments = new Segments();
+            boolean wanted = pixels.header().elementType().isInteger() && pixels.header().channels() == 1;
+            while (wanted && pixels.hasNextSlice() && segments.addAll(pixels.readSlice())) {
+                // keep collecting until done or past MAX_SEGMENTS
+            }
+            return base.withSegments(wanted ? segments.result() : null);
+        }
+    }
+
+    private ImageSummary withSegments(List<Long> values) {
+        return new ImageSummary(width, height, depth, timepoints, shape, shapeWithoutColor, voxelWidthMm,
+                voxelHeightMm, voxelDepthMm, colorSpace, values);
     }
 
     /** Summary of a TIFF image: depth 1, so its shape starts with 1; spacing unknown. */
@@ -80,18 +107,32 @@ public record ImageSummary(int width, int height, Integer depth, Integer timepoi
         if (!h.elementType().isInteger() || h.channels() != 1) {
             return null;
         }
-        TreeSet<Long> values = new TreeSet<>();
-        long previous = 0;
-        for (long i = 0; i < image.elementCount(); i++) {
-            long value = image.getLong(i);
-            // Label maps come in long runs of one value: skip the set lookup for them.
-            if (i == 0 || value != previous) {
-                previous = value;
-                if (values.add(value) && values.size() > MAX_SEGMENTS) {
-                    return null;
+        Segments segments = new Segments();
+        segments.addAll(image);
+        return segments.result();
+    }
+
+    /** Distinct values, given up once there are more than {@link #MAX_SEGMENTS}. */
+    private static final class Segments {
+        private final TreeSet<Long> values = new TreeSet<>();
+        private boolean tooMany;
+
+        /** Adds the values of {@code image}; false once there are too many to report. */
+        boolean addAll(MetaImage image) {
+            long previous = 0;
+            for (long i = 0; i < image.elementCount() && !tooMany; i++) {
+                long value = image.getLong(i);
+                // Label maps come in long runs of one value: skip the set lookup for them.
+                if (i == 0 || value != previous) {
+                    previous = value;
+                    tooMany = values.add(value) && values.size() > MAX_SEGMENTS;
                 }
             }
+            return !tooMany;
         }
-        return List.copyOf(values);
+
+        List<Long> result() {
+            return tooMany ? null : List.copyOf(values);
+        }
     }
 }

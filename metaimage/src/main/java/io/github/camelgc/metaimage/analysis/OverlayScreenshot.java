@@ -12,8 +12,9 @@ import java.nio.file.Path;
  */
 public final class OverlayScreenshot {
 
-    /** Window centre and width (HU) that show lung parenchyma and soft tissue. */
+    /** Centre (HU) of the lung window, which shows lung parenchyma and soft tissue. */
     public static final double WINDOW_CENTER = -600;
+    /** Width (HU) of the lung window. */
     public static final double WINDOW_WIDTH = 1500;
     /** Weight of the label colour over the grey value. */
     public static final double OPACITY = 0.45;

@@ -8,6 +8,7 @@ import io.github.camelgc.metaimage.MetaImageWriter;
 import io.github.camelgc.metaimage.PixelSink;
 import io.github.camelgc.metaimage.PixelStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
@@ -39,6 +40,9 @@ public final class Masks {
      * the heap. The output is compressed when its name ends in {@code .mha} or the input was compressed.
      */
     public static void binarize(Path in, Path out) throws IOException {
+        if (Files.exists(out) && Files.isSameFile(in, out)) {
+            throw new IllegalArgumentException("binarize would overwrite its input " + in + "; choose another output");
+        }
         try (PixelStream pixels = MetaImageReader.openPixels(in)) {
             MetaImageHeader header = maskHeader(pixels.header());
             try (PixelSink sink = MetaImageWriter.openPixels(out, header)) {

@@ -10,8 +10,9 @@ import java.util.Random;
  * split into five lobes, and optionally the trachea and main bronchi. Values are Hounsfield units
  * (air -1000, lung -850, fat -100, soft tissue 40, bone 700) plus seeded Gaussian noise.
  *
- * <p>The image is in LPS orientation with identity direction: x grows to the patient's left, y to the
- * back, z to the head. Lobe labels follow {@link LobeRule}: because the lobes are drawn by the same rule
+ * <p>The image is in ITK/DICOM LPS patient coordinates with identity direction, which MetaIO writes as
+ * {@code AnatomicalOrientation = RAI} (axes running from right, anterior, inferior): x grows to the
+ * patient's left, y to the back, z to the head. Lobe labels follow {@link LobeRule}: because the lobes are drawn by the same rule
  * the lobe segmentation applies, algorithms can be checked exactly against {@link #lobeLabels()}.
  *
  * <pre>{@code
@@ -21,10 +22,15 @@ import java.util.Random;
  */
 public final class ChestPhantom {
 
+    /** Air outside the body and in the airways. */
     public static final int AIR_HU = -1000;
+    /** Lung parenchyma. */
     public static final int LUNG_HU = -850;
+    /** Subcutaneous fat layer. */
     public static final int FAT_HU = -100;
+    /** Muscle, mediastinum and other soft tissue. */
     public static final int SOFT_TISSUE_HU = 40;
+    /** Vertebra and sternum. */
     public static final int BONE_HU = 700;
     /** Largest noise standard deviation: keeps lung, airway air and tissue apart however unlucky the noise. */
     public static final double MAX_NOISE_HU = 25;
@@ -115,7 +121,7 @@ public final class ChestPhantom {
         /** Draws the phantom. */
         public ChestPhantom build() {
             MetaImageHeader header = MetaImageHeader.of(ElementType.MET_SHORT, nx, ny, nz).withSpacing(sx, sy, sz)
-                    .withOffset(-(nx - 1) * sx / 2, -(ny - 1) * sy / 2, 0).withAnatomicalOrientation("LPS")
+                    .withOffset(-(nx - 1) * sx / 2, -(ny - 1) * sy / 2, 0).withAnatomicalOrientation("RAI")
                     .withCompressed(true);
             MetaImage ct = MetaImage.create(header);
             MetaImage sides = MetaImage.create(header.withElementType(ElementType.MET_UCHAR));

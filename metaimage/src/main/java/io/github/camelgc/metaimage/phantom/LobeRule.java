@@ -18,11 +18,17 @@ import io.github.camelgc.metaimage.MetaImageHeader;
  */
 public final class LobeRule {
 
+    /** No lobe. */
     public static final int BACKGROUND = 0;
+    /** Left upper lobe. */
     public static final int LEFT_UPPER = 1;
+    /** Left lower lobe. */
     public static final int LEFT_LOWER = 2;
+    /** Right upper lobe. */
     public static final int RIGHT_UPPER = 3;
+    /** Right middle lobe. */
     public static final int RIGHT_MIDDLE = 4;
+    /** Right lower lobe. */
     public static final int RIGHT_LOWER = 5;
 
     /** Oblique fissure height at the anterior edge; it rises by {@link #OBLIQUE_RISE} to the back. */

@@ -6,10 +6,13 @@ import io.github.camelgc.metaimage.ElementType;
 import io.github.camelgc.metaimage.MetaImage;
 import io.github.camelgc.metaimage.MetaImageHeader;
 import io.github.camelgc.metaimage.MetaImageReader;
+import io.github.camelgc.metaimage.MetaImageWriter;
 import io.github.camelgc.metaimage.TestData;
 import io.github.camelgc.metaimage.phantom.ChestPhantom;
 import java.io.IOException;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ImageSummaryTest {
 
@@ -72,5 +75,21 @@ class ImageSummaryTest {
         assertThat(s.shape()).containsExactly(1, 205, 205, 3);
         assertThat(s.shapeWithoutColor()).containsExactly(1, 205, 205);
         assertThat(s.colorSpace()).isEqualTo("RGB");
+    }
+
+    @Test
+    void filesAreSummarisedByTheirKind(@TempDir Path dir) throws IOException {
+        ChestPhantom phantom = ChestPhantom.builder().size(32, 30, 12).spacing(0.5, 0.5, 2).build();
+        Path labels = dir.resolve("labels.mha");
+        Path ct = dir.resolve("ct.mhd");
+        MetaImageWriter.write(labels, phantom.lobeLabels());
+        MetaImageWriter.write(ct, phantom.ct());
+
+        assertThat(ImageSummary.of(labels)).isEqualTo(ImageSummary.of(phantom.lobeLabels()));
+        assertThat(ImageSummary.of(labels).segments()).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
+        assertThat(ImageSummary.of(ct).segments()).as("a CT has more than 256 values").isNull();
+        assertThat(ImageSummary.of(ct).voxelDepthMm()).isEqualTo(2.0);
+        assertThat(ImageSummary.of(TestData.file("valid_tiff.tif")).shape()).containsExactly(1, 205, 205, 3);
+        assertThat(ImageSummary.of(TestData.file("image10x10x10.mha")).segments()).as("MET_DOUBLE").isNull();
     }
 }

@@ -8,9 +8,9 @@ import io.github.camelgc.metaimage.MetaImage;
 import io.github.camelgc.metaimage.MetaImageHeader;
 import io.github.camelgc.metaimage.phantom.ChestPhantom;
 import java.util.Arrays;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class LobeSegmentationTest {
 
@@ -30,6 +30,32 @@ class LobeSegmentationTest {
         assertThat(labels.header().elementType()).isEqualTo(ElementType.MET_UCHAR);
         assertThat(labels.header().sameGeometry(phantom.ct().header())).isTrue();
         assertThat(labels.data()).isEqualTo(phantom.lobeLabels().data());
+    }
+
+    @Test
+    void sidesFollowPhysicalSpaceNotTheIndexOrder() {
+        ChestPhantom phantom = ChestPhantom.builder().size(48, 40, 24).seed(2).build();
+        // The same patient stored with the x axis reversed: mirrored pixels, direction -1 along x.
+        MetaImageHeader h = phantom.ct().header();
+        double[] o = h.offset();
+        MetaImageHeader flipped = h.withTransformMatrix(-1, 0, 0, 0, 1, 0, 0, 0, 1)
+                .withOffset(o[0] + (h.dim(0) - 1) * h.spacing()[0], o[1], o[2]);
+        MetaImage ct = mirrorX(phantom.ct(), flipped);
+
+        MetaImage labels = LobeSegmentation.segment(ct);
+
+        MetaImage expected = mirrorX(phantom.lobeLabels(), flipped.withElementType(ElementType.MET_UCHAR));
+        assertThat(labels.data()).isEqualTo(expected.data());
+    }
+
+    private static MetaImage mirrorX(MetaImage image, MetaImageHeader header) {
+        MetaImage out = MetaImage.create(header);
+        int nx = header.dim(0);
+        for (long i = 0; i < image.elementCount(); i++) {
+            long x = i % nx;
+            out.setLong(i - x + (nx - 1 - x), image.getLong(i));
+        }
+        return out;
     }
 
     @Test

@@ -59,6 +59,29 @@ class TiffTest {
     }
 
     @Test
+    void theJdkTiffDecoderReadsOurPixelsBack(@TempDir Path dir) throws IOException {
+        byte[] rgb = new byte[7 * 4 * 3];
+        for (int i = 0; i < rgb.length; i++) {
+            rgb[i] = (byte) (i * 11 + 3);
+        }
+        Path file = dir.resolve("check.tif");
+        Tiff.writeRgb(file, 7, 4, rgb);
+
+        java.awt.image.BufferedImage decoded = javax.imageio.ImageIO.read(file.toFile());
+
+        assertThat(decoded).isNotNull();
+        assertThat(decoded.getWidth()).isEqualTo(7);
+        assertThat(decoded.getHeight()).isEqualTo(4);
+        for (int y = 0; y < 4; y++) {
+            for (int x = 0; x < 7; x++) {
+                int at = (y * 7 + x) * 3;
+                int expected = ((rgb[at] & 0xFF) << 16) | ((rgb[at + 1] & 0xFF) << 8) | (rgb[at + 2] & 0xFF);
+                assertThat(decoded.getRGB(x, y) & 0xFFFFFF).as("pixel %d,%d", x, y).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
     void fileThatIsNotATiffIsRefused(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("fake.tif"), "ObjectType = Image\nNDims = 2\n");
 

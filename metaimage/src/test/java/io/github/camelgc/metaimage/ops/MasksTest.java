@@ -101,4 +101,14 @@ class MasksTest {
         assertThatThrownBy(() -> Masks.binarize(rgb)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("one channel, got 3");
     }
+
+    @Test
+    void fileToFileBinarizeRefusesToOverwriteItsInput(@TempDir Path dir) throws IOException {
+        Path in = dir.resolve("labels.mha");
+        MetaImageWriter.write(in, labels());
+
+        assertThatThrownBy(() -> Masks.binarize(in, in)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("overwrite its input");
+        assertThat(MetaImageReader.read(in).data()).isEqualTo(labels().data());
+    }
 }

@@ -29,6 +29,9 @@ class ChestPhantomTest {
         assertThat(ct.header().elementType()).isEqualTo(ElementType.MET_SHORT);
         assertThat(ct.header().dimSize()).containsExactly(64, 56, 40);
         assertThat(ct.header().spacing()).containsExactly(0.8, 0.8, 2.0);
+        // identity direction in LPS coordinates is what ITK's MetaIO calls RAI
+        assertThat(ct.header().anatomicalOrientation()).isEqualTo("RAI");
+        assertThat(ct.header().transformMatrix()).containsExactly(1, 0, 0, 0, 1, 0, 0, 0, 1);
         assertThat(PHANTOM.lobeLabels().header().elementType()).isEqualTo(ElementType.MET_UCHAR);
         assertThat(PHANTOM.lobeLabels().header().sameGeometry(ct.header())).isTrue();
     }
