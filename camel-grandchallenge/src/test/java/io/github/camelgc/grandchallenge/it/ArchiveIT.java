@@ -50,14 +50,14 @@ class ArchiveIT extends EmulatorTestSupport {
         ArchiveItem added = template.requestBodyAndHeader(archive("addCase") + "&input=" + platform.archiveSocket(),
                 testImage("image10x10x10.mha"), GrandChallengeConstants.TITLE, "case-42", ArchiveItem.class);
         assertThat(added.pk()).isNotBlank();
-        assertThat(platform.uploadedFilenames()).containsExactly("image10x10x10.mha");
+        platform.awaitUploaded("image10x10x10.mha");
 
         ArchiveItem updated = template.requestBodyAndHeader(archive("updateItem"),
                 Map.of(platform.archiveSocket(), testImage("mask.mha")), GrandChallengeConstants.ARCHIVE_ITEM_ID,
                 added.pk(), ArchiveItem.class);
         assertThat(updated.pk()).isEqualTo(added.pk());
         platform.assertCount("PATCH", "/api/v1/archives/items/", 2);
-        assertThat(platform.uploadedFilenames()).containsExactly("image10x10x10.mha", "mask.mha");
+        platform.awaitUploaded("image10x10x10.mha", "mask.mha");
     }
 
     @Test

@@ -19,6 +19,7 @@ final class TestPlatform {
 
     private final GrandChallengeEmulatorExtension gc;
     private Instant since = Instant.EPOCH;
+    private java.util.Set<String> imagesBefore = java.util.Set.of();
 
     TestPlatform(GrandChallengeEmulatorExtension gc) {
         this.gc = gc;
@@ -72,6 +73,7 @@ final class TestPlatform {
     void clearRequests() {
         gc.requestLog().clear();
         since = Instant.now();
+        imagesBefore = gc.state().images().stream().map(i -> i.pk()).collect(java.util.stream.Collectors.toSet());
     }
 
     /** Requests with this method whose path contains {@code pathPart}. */
@@ -92,9 +94,19 @@ final class TestPlatform {
         assertCount("PUT", "/storage/uploads/", expected);
     }
 
-    /** File names of uploads created since the last {@link #clearRequests()}. */
-    List<String> uploadedFilenames() {
-        return gc.state().uploads(u -> !u.created().isBefore(since)).stream().map(Upload::filename).toList();
+    /**
+     * Waits until files of these names were uploaded since the last {@link #clearRequests()}. The platform deletes an
+     * upload once its image is imported, so a name counts when it is still an upload or already a new image's name.
+     */
+    void awaitUploaded(String... names) {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(uploadedNames()).contains(names));
+    }
+
+    private List<String> uploadedNames() {
+        List<String> names = new java.util.ArrayList<>(gc.state().uploads(u -> !u.created().isBefore(since)).stream()
+                .map(Upload::filename).toList());
+        gc.state().images().stream().filter(i -> !imagesBefore.contains(i.pk())).map(i -> i.name()).forEach(names::add);
+        return names;
     }
 
     long tooManyJobsRejections() {
