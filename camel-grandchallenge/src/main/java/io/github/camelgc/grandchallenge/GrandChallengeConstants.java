@@ -48,7 +48,8 @@ public final class GrandChallengeConstants {
     @Metadata(description = "The socket's super kind: Image, File or Value.", javaType = "String")
     public static final String SUPER_KIND = "CamelGrandChallengeSuperKind";
 
-    @Metadata(description = "An image id or API URL (image get/download input; set on image messages).",
+    @Metadata(description = "An image id or API URL: input of image get/download, filter of job list (jobs that "
+                            + "used the image as input); set on image messages and by the archive consumer.",
               javaType = "String")
     public static final String IMAGE_ID = "CamelGrandChallengeImageId";
 

@@ -58,6 +58,14 @@ class FaultsAndAdminTest {
     }
 
     @Test
+    void latencyDelaysTheAnswer() {
+        gc.faults().add(FaultRule.matching("GET", "/api/v1/gcapi/").latency(Duration.ofMillis(400)).build());
+        long start = System.nanoTime();
+        assertThat(demo().get("gcapi/").status()).isEqualTo(200);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+    }
+
+    @Test
     void droppedConnectionCutsTheBody() {
         gc.faults().add(FaultRule.matching("GET", "/api/v1/components/interfaces/").dropConnection().build());
         assertThatThrownBy(() -> demo().get("components/interfaces/")).isInstanceOf(UncheckedIOException.class);

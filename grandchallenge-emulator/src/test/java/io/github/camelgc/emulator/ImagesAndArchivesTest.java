@@ -159,6 +159,43 @@ class ImagesAndArchivesTest {
     }
 
     @Test
+    void tiffUploadsStayTiffWithDepthOne() throws Exception {
+        Path tif = dir.resolve("slide.tif");
+        byte[] rgb = new byte[5 * 4 * 3];
+        for (int i = 0; i < rgb.length; i++) {
+            rgb[i] = (byte) (i * 11);
+        }
+        io.github.camelgc.metaimage.analysis.Tiff.writeRgb(tif, 5, 4, rgb);
+        JsonNode upload = Uploader.upload(demo(), tif, 1 << 20);
+        JsonNode created = demo().post("cases/upload-sessions/", Map.of("uploads", List.of(upload.get("api_url").asText()),
+                "archive", "coronacasesorg")).json();
+        JsonNode session = awaitSession(created.get("api_url").asText());
+        assertThat(session.get("status").asText()).isEqualTo("Succeeded");
+        JsonNode image = demo().get(session.get("image_set").get(0).asText()).json();
+        assertThat(image.get("files").get(0).get("image_type").asText()).isEqualTo("TIFF");
+        assertThat(image.get("files").get(0).get("file").asText()).endsWith("/" + image.get("pk").asText() + ".tif");
+        assertThat(image.get("shape")).hasToString("[1,4,5,3]");
+        assertThat(image.get("color_space").asText()).isEqualTo("RGB");
+        String location = demo().get(image.get("files").get(0).get("file").asText()).header("Location");
+        assertThat(demo().getAnonymously(location).raw().body()).isEqualTo(Files.readAllBytes(tif));
+    }
+
+    @Test
+    void truncatedImageFailsTheSessionWithThePlatformMessage() throws Exception {
+        Path truncated = dir.resolve("truncated.mha");
+        MetaImageWriter.write(truncated, volume(3));
+        byte[] whole = Files.readAllBytes(truncated);
+        Files.write(truncated, java.util.Arrays.copyOf(whole, whole.length - 10));
+        JsonNode upload = Uploader.upload(demo(), truncated, 1 << 20);
+        JsonNode created = demo().post("cases/upload-sessions/", Map.of("uploads", List.of(upload.get("api_url").asText()),
+                "archive", "coronacasesorg")).json();
+        JsonNode session = awaitSession(created.get("api_url").asText());
+        assertThat(session.get("status").asText()).isEqualTo("Failed");
+        assertThat(session.get("error_message").asText()).isEqualTo("1 file could not be imported");
+        assertThat(session.get("image_set")).isEmpty();
+    }
+
+    @Test
     void unreadableUploadCancelsTheJob() throws Exception {
         Path bogus = dir.resolve("bogus.mha");
         Files.writeString(bogus, "this is not a MetaImage");

@@ -114,6 +114,7 @@ class TutorialFlowsIT {
         MetaImage labels = MetaImageReader.read(download(lobes.get("image"), "MHD", "lobes.mha"));
         assertThat(labels.data()).isEqualTo(phantom.lobeLabels().data());
 
+        assertThat(demo().get(upload.get("api_url").asText()).status()).as("imported uploads are deleted").isEqualTo(404);
         JsonNode inputImage = demo().get(job.get("inputs").get(0).get("image").asText()).json();
         assertThat(inputImage.get("name").asText()).isEqualTo("chest_ct.mha");
         assertThat(inputImage.get("shape")).hasToString("[96,256,256]");

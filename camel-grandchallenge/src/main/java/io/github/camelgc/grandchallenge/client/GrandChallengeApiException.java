@@ -1,6 +1,7 @@
 package io.github.camelgc.grandchallenge.client;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The API answered a request with an error status. The message names the method, the path (never the query of a
@@ -32,7 +33,7 @@ public class GrandChallengeApiException extends GrandChallengeException {
 
     /** Whether any server message contains the given text (case-insensitive). */
     public boolean hasServerMessage(String text) {
-        String needle = text.toLowerCase(java.util.Locale.ROOT);
-        return serverMessages.stream().anyMatch(m -> m.toLowerCase(java.util.Locale.ROOT).contains(needle));
+        String needle = text.toLowerCase(Locale.ROOT);
+        return serverMessages.stream().anyMatch(m -> m.toLowerCase(Locale.ROOT).contains(needle));
     }
 }

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,9 +70,12 @@ public class GrandChallengeClient implements Closeable {
         return transport;
     }
 
-    /** {@code GET gcapi/}: open to everyone; proves the API is reachable. */
+    /**
+     * {@code GET gcapi/}: open to everyone, so it is sent without the token (a bad token would turn it into a 401);
+     * proves the API is reachable.
+     */
     public JsonNode apiVersion() {
-        return transport.getJson(resolve("gcapi/"), type(JsonNode.class));
+        return transport.getJsonAnonymously(resolve("gcapi/"), type(JsonNode.class));
     }
 
     /** {@code GET profiles/users/self/}: proves the token is accepted. */
@@ -196,7 +200,7 @@ public class GrandChallengeClient implements Closeable {
      * The names of a job's input images (usually the original file names), in input order; one GET per image input.
      */
     public List<String> inputImageNames(Job job) {
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (var input : job.inputs()) {
             if (input.image() != null) {
                 names.add(image(input.image()).name());

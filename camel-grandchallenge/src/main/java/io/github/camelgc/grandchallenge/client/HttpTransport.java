@@ -8,9 +8,11 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
@@ -107,6 +109,11 @@ public final class HttpTransport implements Closeable {
         return readJson(new Call("GET", uri, null, true, true), type);
     }
 
+    /** GETs JSON from a public API URI without the token. */
+    public <T> T getJsonAnonymously(URI uri, JavaType type) {
+        return readJson(new Call("GET", uri, null, false, true), type);
+    }
+
     /** Sends a JSON body to an API URI and maps the JSON answer. */
     public <T> T sendJson(String method, URI uri, Object body, JavaType type, boolean idempotent) {
         byte[] bytes;
@@ -119,19 +126,31 @@ public final class HttpTransport implements Closeable {
         return readJson(new Call(method, uri, entity, true, idempotent), type);
     }
 
+    /** Opens and reads; a connection lost while reading the body is retried like one lost before the answer. */
     private <T> T readJson(Call call, JavaType type) {
-        try (ClassicHttpResponse response = open(call)) {
-            HttpEntity entity = response.getEntity();
-            if (entity == null) {
-                throw new GrandChallengeException(call.describe() + " answered HTTP " + response.getCode()
-                                                  + " without a body; expected JSON");
+        Instant started = Instant.now();
+        for (int retry = 1;; retry++) {
+            try (ClassicHttpResponse response = open(call)) {
+                HttpEntity entity = response.getEntity();
+                if (entity == null) {
+                    throw new GrandChallengeException(call.describe() + " answered HTTP " + response.getCode()
+                                                      + " without a body; expected JSON");
+                }
+                try (InputStream in = entity.getContent()) {
+                    return Json.mapper().readValue(in, type);
+                }
+            } catch (IOException e) {
+                boolean transport = !(e instanceof JsonProcessingException) || e.getCause() instanceof IOException;
+                Optional<Duration> delay = transport && call.idempotent()
+                        ? settings.retryPolicy().delayBeforeRetry(retry, null, started, Instant.now()) : Optional.empty();
+                if (delay.isEmpty()) {
+                    throw new GrandChallengeIoException(call.describe() + " returned an unreadable response: "
+                                                        + e.getMessage(), e);
+                }
+                LOG.debug("{}: reading the response failed with {}; retry {} in {} ms", call.describe(), e, retry,
+                        delay.get().toMillis());
+                sleep(delay.get());
             }
-            try (InputStream in = entity.getContent()) {
-                return Json.mapper().readValue(in, type);
-            }
-        } catch (IOException e) {
-            throw new GrandChallengeIoException(call.describe() + " returned an unreadable response: " + e.getMessage(),
-                    e);
         }
     }
 
@@ -276,8 +295,8 @@ public final class HttpTransport implements Closeable {
         if (port < 0) {
             port = "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
         }
-        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(java.util.Locale.ROOT);
-        return (uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT)) + "://" + host + ":"
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        return (uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT)) + "://" + host + ":"
                + port;
     }
 

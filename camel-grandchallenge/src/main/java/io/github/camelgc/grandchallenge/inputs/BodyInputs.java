@@ -1,5 +1,7 @@
 package io.github.camelgc.grandchallenge.inputs;
 
+import java.io.ByteArrayInputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
@@ -39,12 +41,12 @@ public final class BodyInputs {
     }
 
     private static Object single(Exchange exchange, Object body, TempFiles temp) {
-        if (body instanceof WrappedFile<?> wrapped && !(wrapped.getFile() instanceof java.io.File)) {
+        if (body instanceof WrappedFile<?> wrapped && !(wrapped.getFile() instanceof File)) {
             // a remote file (ftp, s3 ...): read it as a stream
             return spool(exchange, exchange.getMessage().getBody(InputStream.class), temp);
         }
         if (body instanceof byte[] bytes) {
-            return spool(exchange, new java.io.ByteArrayInputStream(bytes), temp);
+            return spool(exchange, new ByteArrayInputStream(bytes), temp);
         }
         if (body instanceof InputStream stream) {
             return spool(exchange, stream, temp);
@@ -53,7 +55,7 @@ public final class BodyInputs {
     }
 
     private static Object unwrap(Object value) {
-        if (value instanceof WrappedFile<?> wrapped && wrapped.getFile() instanceof java.io.File file) {
+        if (value instanceof WrappedFile<?> wrapped && wrapped.getFile() instanceof File file) {
             return file;
         }
         return value;

@@ -2,6 +2,7 @@ package io.github.camelgc.grandchallenge.inputs;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Collection;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,11 +22,9 @@ final class FileInputStrategy implements InputStrategy {
             throw new GrandChallengeInputException("Input '" + socket.getSlug() + "' is the file socket "
                                                    + socket.describe() + ": expected a file or a JSON value; got null");
         }
-        if (value instanceof java.util.Collection<?>) {
-            if (LocalFiles.isFileValue(value)) {
-                throw new GrandChallengeInputException("Input '" + socket.getSlug() + "' is the file socket "
-                                                       + socket.describe() + ": expected exactly one file, got several");
-            }
+        if (value instanceof Collection<?> && LocalFiles.isFileValue(value)) {
+            throw new GrandChallengeInputException("Input '" + socket.getSlug() + "' is the file socket "
+                                                   + socket.describe() + ": expected exactly one file, got several");
         }
         LocalFiles.asPath(value).ifPresent(path -> LocalFiles.requireReadable(socket.getSlug(), path));
     }

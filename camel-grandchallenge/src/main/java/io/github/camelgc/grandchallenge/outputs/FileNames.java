@@ -1,5 +1,6 @@
 package io.github.camelgc.grandchallenge.outputs;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -37,7 +38,7 @@ public final class FileNames {
     /** The extension including its dot ({@code .mha}, {@code .nii.gz}), or empty. */
     public static String extension(String name) {
         String safe = sanitize(name);
-        String lower = safe.toLowerCase(java.util.Locale.ROOT);
+        String lower = safe.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".nii.gz") || lower.endsWith(".tar.gz")) {
             return safe.substring(safe.length() - 7);
         }

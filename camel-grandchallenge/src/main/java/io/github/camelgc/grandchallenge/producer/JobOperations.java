@@ -2,6 +2,7 @@ package io.github.camelgc.grandchallenge.producer;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -67,11 +68,24 @@ final class JobOperations {
         }
     }
 
+    /** All jobs of the algorithm; with the image header only those that used that image as an input (flow 7). */
     private void list(Exchange exchange) {
         Algorithm algorithm = client().algorithm(algorithmSlug(exchange));
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("algorithm_image__algorithm", algorithm.pk());
+        String image = exchange.getMessage().getHeader(GrandChallengeConstants.IMAGE_ID, String.class);
+        if (image != null) {
+            // the platform filters on input_image (gcapi's by_input_image sends an ignored ?image=)
+            filters.put("input_image", lastPathSegment(image));
+        }
         List<Job> jobs = new ArrayList<>();
-        client().jobs(Map.of("algorithm_image__algorithm", algorithm.pk())).forEachRemaining(jobs::add);
+        client().jobs(filters).forEachRemaining(jobs::add);
         exchange.getMessage().setBody(jobs);
+    }
+
+    private static String lastPathSegment(String idOrUrl) {
+        String trimmed = idOrUrl.endsWith("/") ? idOrUrl.substring(0, idOrUrl.length() - 1) : idOrUrl;
+        return trimmed.substring(trimmed.lastIndexOf('/') + 1);
     }
 
     private void downloadOutputs(Exchange exchange) {

@@ -1,5 +1,6 @@
 package io.github.camelgc.grandchallenge.producer;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -175,11 +176,11 @@ final class JobSubmitter {
     }
 
     private static boolean sameUrlPath(String a, String b) {
-        return b != null && java.net.URI.create(a).getPath().equals(java.net.URI.create(b).getPath());
+        return b != null && URI.create(a).getPath().equals(URI.create(b).getPath());
     }
 
     private static String lastPathSegment(String url) {
-        String path = java.net.URI.create(url).getPath();
+        String path = URI.create(url).getPath();
         String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         return trimmed.substring(trimmed.lastIndexOf('/') + 1);
     }

@@ -17,6 +17,7 @@ import io.github.camelgc.emulator.state.EmulatorState;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -96,7 +97,7 @@ public final class ArchivesApi {
         List<ParsedInput> inputs = body.has("values") ? parser.parse(body.get("values"), user, "values") : List.of();
         for (ParsedInput input : inputs) {
             if (input.session() != null && !input.session().claim()) {
-                throw ApiError.of(400, java.util.Map.of("values", List.of(java.util.Map.of("upload_session",
+                throw ApiError.of(400, Map.of("values", List.of(Map.of("upload_session",
                         List.of(Hyperlinks.OBJECT_DOES_NOT_EXIST)))));
             }
         }

@@ -7,6 +7,7 @@ import io.github.camelgc.emulator.server.Router;
 import io.github.camelgc.emulator.storage.BlobStore;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -85,7 +86,7 @@ public final class StorageApi {
 
     private static Reply s3Error(int status, String code, String message) {
         byte[] xml = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code + "</Code><Message>" + message
-                + "</Message></Error>").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                + "</Message></Error>").getBytes(StandardCharsets.UTF_8);
         return Reply.stream(status, "application/xml", xml.length, out -> out.write(xml));
     }
 }

@@ -5,6 +5,7 @@ import io.github.camelgc.emulator.model.Upload;
 import io.github.camelgc.emulator.model.User;
 import io.github.camelgc.emulator.server.ApiCall;
 import io.github.camelgc.emulator.server.ApiError;
+import io.github.camelgc.emulator.server.Iso;
 import io.github.camelgc.emulator.server.Pagination;
 import io.github.camelgc.emulator.server.Reply;
 import io.github.camelgc.emulator.server.Router;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -83,7 +85,7 @@ public final class UploadsApi {
         }
         if (!numbers.isArray()) {
             throw ApiError.field("part_numbers", "Expected a list of items but got type \"" + numbers.getNodeType()
-                    .toString().toLowerCase(java.util.Locale.ROOT) + "\".");
+                    .toString().toLowerCase(Locale.ROOT) + "\".");
         }
         Map<String, List<String>> errors = new LinkedHashMap<>();
         for (int i = 0; i < numbers.size(); i++) {
@@ -172,7 +174,7 @@ public final class UploadsApi {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("ETag", p.etag());
             m.put("PartNumber", p.partNumber());
-            m.put("LastModified", io.github.camelgc.emulator.server.Iso.instant(p.lastModified()));
+            m.put("LastModified", Iso.instant(p.lastModified()));
             m.put("Size", p.size());
             parts.add(m);
         }

@@ -7,6 +7,7 @@ import io.github.camelgc.emulator.model.ArchiveItem;
 import io.github.camelgc.emulator.model.Image;
 import io.github.camelgc.emulator.model.ImageFile;
 import io.github.camelgc.emulator.model.Job;
+import io.github.camelgc.emulator.model.JobStatus;
 import io.github.camelgc.emulator.model.Socket;
 import io.github.camelgc.emulator.model.SocketValue;
 import io.github.camelgc.emulator.model.Upload;
@@ -19,6 +20,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * The JSON shapes of the platform's serializers, field by field and in their order. Every URL is
@@ -78,8 +80,8 @@ public final class Views {
 
     /** Mean execution time of the algorithm's succeeded jobs, in seconds; {@code null} without any. */
     private Double averageDuration(Algorithm a) {
-        java.util.OptionalDouble mean = state.jobs().stream()
-                .filter(j -> j.algorithm().pk().equals(a.pk()) && j.status() == io.github.camelgc.emulator.model.JobStatus.SUCCEEDED
+        OptionalDouble mean = state.jobs().stream()
+                .filter(j -> j.algorithm().pk().equals(a.pk()) && j.status() == JobStatus.SUCCEEDED
                         && j.execDuration() != null)
                 .mapToDouble(j -> j.execDuration().toNanos() / 1e9).average();
         return mean.isPresent() ? mean.getAsDouble() : null;

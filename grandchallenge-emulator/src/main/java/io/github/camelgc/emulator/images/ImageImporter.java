@@ -6,13 +6,16 @@ import io.github.camelgc.emulator.storage.BlobStore;
 import io.github.camelgc.metaimage.MetaImageHeader;
 import io.github.camelgc.metaimage.MetaImageReader;
 import io.github.camelgc.metaimage.analysis.ImageSummary;
+import io.github.camelgc.metaimage.analysis.Tiff;
 import io.github.camelgc.metaimage.MetaImageWriter;
 import io.github.camelgc.metaimage.PixelSink;
 import io.github.camelgc.metaimage.PixelStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -20,8 +23,8 @@ import java.util.Set;
 
 /**
  * The emulator's image importer (the platform uses panimg): completed uploads in, images out. Accepts
- * {@code .mha}, and {@code .mhd} with its {@code .raw}/{@code .zraw}, converted to one {@code .mha};
- * everything else "could not be imported".
+ * {@code .mha}, {@code .mhd} with its {@code .raw}/{@code .zraw} (converted to one {@code .mha}) and
+ * {@code .tif}/{@code .tiff} (kept as TIFF); everything else "could not be imported".
  */
 public final class ImageImporter {
 
@@ -70,6 +73,8 @@ public final class ImageImporter {
                 try {
                     if (lower.endsWith(".mha")) {
                         imported.add(mha(file, upload.filename(), creatorId, origin));
+                    } else if (lower.endsWith(".tif") || lower.endsWith(".tiff")) {
+                        imported.add(tiff(file, upload.filename(), creatorId, origin));
                     } else if (lower.endsWith(".mhd")) {
                         imported.add(mhd(file, work, upload.filename(), creatorId, origin));
                     } else if (!lower.endsWith(".raw") && !lower.endsWith(".zraw")) {
@@ -96,8 +101,16 @@ public final class ImageImporter {
             throw new IOException(name + " is truncated");
         }
         Path copy = Files.createTempFile(blobs.root(), "image-", ".mha");
-        Files.copy(file, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
         return images.addMha(copy, name, creatorId, origin, segments(copy));
+    }
+
+    /** TIFFs are kept as they are ({@code image_type} TIFF), described from their header. */
+    private Image tiff(Path file, String name, int creatorId, String origin) throws IOException {
+        Tiff.TiffInfo info = Tiff.readHeader(file);
+        Path copy = Files.createTempFile(blobs.root(), "image-", ".tif");
+        Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+        return images.addTiff(copy, name, info.width(), info.height(), info.samplesPerPixel(), creatorId, origin);
     }
 
     /** Label values of small integer images, like the platform's {@code segments}; big images are not read. */
@@ -128,7 +141,7 @@ public final class ImageImporter {
 
     private static void deleteTree(Path root) {
         try (var paths = Files.walk(root)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // a leftover temp folder inside storage is harmless
         }

@@ -11,6 +11,7 @@ import io.github.camelgc.emulator.server.Json;
 import io.github.camelgc.emulator.state.EmulatorState;
 import io.github.camelgc.emulator.storage.BlobStore;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -41,11 +42,31 @@ public final class ValueFactory {
      */
     public SocketValue imported(ParsedInput input, int creatorId) throws ImportFailure {
         return switch (input.source()) {
-            case USER_UPLOADS -> imageValue(input, importer.importUploads(input.uploads(), creatorId, null));
+            case USER_UPLOADS -> {
+                SocketValue value = imageValue(input, importer.importUploads(input.uploads(), creatorId, null));
+                input.uploads().forEach(this::delete);
+                yield value;
+            }
             case UPLOAD_SESSION -> imageValue(input, processSession(input.session(), creatorId));
-            case USER_UPLOAD -> fileValue(input);
+            case USER_UPLOAD -> {
+                SocketValue value = fileValue(input);
+                delete(input.fileUpload());
+                yield value;
+            }
             default -> immediate(input);
         };
+    }
+
+    /** Successfully imported uploads are deleted, as on the platform. */
+    private void delete(Upload upload) {
+        state.removeUpload(upload.pk());
+        try {
+            if (upload.blob() != null) {
+                Files.deleteIfExists(upload.blob());
+            }
+        } catch (IOException e) {
+            // a leftover file in the storage folder is harmless
+        }
     }
 
     /** Runs a (legacy) upload session's import, updating its status and error message. */
@@ -59,6 +80,7 @@ public final class ValueFactory {
             }
             List<Image> images = importer.importUploads(uploads, creatorId, session.pk());
             session.succeeded(images.stream().map(Image::pk).toList());
+            uploads.forEach(this::delete);
             return images;
         } catch (ImportFailure e) {
             session.failed(e.getMessage());

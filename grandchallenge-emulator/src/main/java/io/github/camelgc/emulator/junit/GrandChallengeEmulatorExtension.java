@@ -10,7 +10,9 @@ import java.security.KeyStore;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -22,12 +24,15 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * @Test void algorithms() { ... gc.baseUrl() ... gc.token("demo") ... gc.sslContext() ... }
  * }</pre>
- * Register it on a {@code static} field so one emulator serves the whole class.
+ * On a {@code static} field one emulator serves the whole class; on an instance field each test gets a
+ * fresh one (slower, but isolated).
  */
-public final class GrandChallengeEmulatorExtension implements BeforeAllCallback, AfterAllCallback {
+public final class GrandChallengeEmulatorExtension
+        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
 
     private final EmulatorConfig config;
     private GrandChallengeEmulator emulator;
+    private boolean perTest;
 
     private GrandChallengeEmulatorExtension(EmulatorConfig config) {
         this.config = config;
@@ -50,11 +55,26 @@ public final class GrandChallengeEmulatorExtension implements BeforeAllCallback,
         }
     }
 
+    @Override
+    public void beforeEach(ExtensionContext context) throws Exception {
+        if (emulator == null) {
+            perTest = true;
+            emulator = GrandChallengeEmulator.start(config);
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        if (perTest) {
+            afterAll(context);
+        }
+    }
+
     /** The running emulator. */
     public GrandChallengeEmulator emulator() {
         if (emulator == null) {
-            throw new IllegalStateException("The emulator runs only between beforeAll and afterAll: register the "
-                    + "extension on a static field");
+            throw new IllegalStateException("The emulator is not running: use it inside tests (or @BeforeAll "
+                    + "methods when the extension is registered on a static field)");
         }
         return emulator;
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** An archive item: one case, with at most one value per socket. Thread-safe. */
 public final class ArchiveItem {
@@ -45,7 +46,7 @@ public final class ArchiveItem {
     }
 
     /** Keeps only the values of these sockets (a PUT's full update). */
-    public synchronized void retainSockets(java.util.Set<String> slugs) {
+    public synchronized void retainSockets(Set<String> slugs) {
         values.keySet().retainAll(slugs);
     }
 }

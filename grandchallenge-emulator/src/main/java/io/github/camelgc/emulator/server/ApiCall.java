@@ -6,6 +6,7 @@ import io.github.camelgc.emulator.model.User;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jetty.util.Fields;
@@ -89,7 +90,7 @@ public final class ApiCall {
     }
 
     public String header(String name) {
-        return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+        return headers.get(name.toLowerCase(Locale.ROOT));
     }
 
     /** The streamed request body (for part uploads). */

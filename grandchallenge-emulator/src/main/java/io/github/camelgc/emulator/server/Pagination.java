@@ -1,6 +1,7 @@
 package io.github.camelgc.emulator.server;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,10 @@ public final class Pagination {
         }
     }
 
-    /** The request URL with {@code limit} and {@code offset} replaced ({@code offset} removed when negative). */
+    /**
+     * The request URL with {@code limit} and {@code offset} replaced ({@code offset} removed when negative).
+     * Like DRF's {@code replace_query_param}, parameters come out sorted by name.
+     */
     private static String link(ApiCall call, int limit, int offset) {
         List<String> parts = new ArrayList<>();
         String raw = call.rawQuery();
@@ -72,6 +76,7 @@ public final class Pagination {
         if (offset >= 0) {
             parts.add("offset=" + offset);
         }
+        parts.sort(Comparator.comparing(pair -> pair.split("=", 2)[0]));
         return call.url(call.path()) + "?" + String.join("&", parts);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.camelgc.emulator.state;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelgc.emulator.model.Algorithm;
 import io.github.camelgc.emulator.model.Archive;
 import io.github.camelgc.emulator.model.ArchiveItem;
@@ -10,6 +11,7 @@ import io.github.camelgc.emulator.model.SocketValue;
 import io.github.camelgc.emulator.model.Upload;
 import io.github.camelgc.emulator.model.UploadSession;
 import io.github.camelgc.emulator.model.User;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -141,6 +143,11 @@ public final class EmulatorState {
         uploads.put(upload.pk(), upload);
     }
 
+    /** Forgets an upload (the platform deletes uploads once imported). */
+    public void removeUpload(String pk) {
+        uploads.remove(pk);
+    }
+
     public Optional<Upload> upload(String pk) {
         return Optional.ofNullable(uploads.get(pk));
     }
@@ -175,8 +182,8 @@ public final class EmulatorState {
     }
 
     /** A new socket value with a fresh 64-bit pk, registered for {@code /media/} lookups. */
-    public SocketValue newSocketValue(Socket socket, com.fasterxml.jackson.databind.JsonNode value, String imagePk,
-            java.nio.file.Path file, String filename) {
+    public SocketValue newSocketValue(Socket socket, JsonNode value, String imagePk,
+            Path file, String filename) {
         SocketValue civ = new SocketValue(nextSocketValuePk.incrementAndGet(), socket, value, imagePk, file, filename);
         socketValues.put(civ.pk(), civ);
         return civ;

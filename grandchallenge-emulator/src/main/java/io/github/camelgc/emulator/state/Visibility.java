@@ -5,6 +5,7 @@ import io.github.camelgc.emulator.model.Image;
 import io.github.camelgc.emulator.model.Job;
 import io.github.camelgc.emulator.model.SocketValue;
 import io.github.camelgc.emulator.model.User;
+import java.util.List;
 
 /** Who may see what (spec §2.3), derived from the state rather than stored per object. */
 public final class Visibility {
@@ -38,7 +39,7 @@ public final class Visibility {
         return false;
     }
 
-    private static boolean uses(java.util.List<SocketValue> values, Image image) {
+    private static boolean uses(List<SocketValue> values, Image image) {
         return values.stream().anyMatch(v -> image.pk().equals(v.imagePk()));
     }
 }
