@@ -73,6 +73,16 @@ class FaultsAndAdminTest {
     }
 
     @Test
+    void droppedConnectionOnAPartUploadGivesNoAnswerAndTheRetrySucceeds() {
+        JsonNode upload = demo().post("uploads/", Map.of("filename", "retry.mha")).json();
+        String url = demo().patch("uploads/" + upload.get("pk").asText() + "/" + upload.get("s3_upload_id").asText()
+                + "/generate-presigned-urls/", Map.of("part_numbers", List.of(1))).json().get("presigned_urls").get("1").asText();
+        gc.faults().add(FaultRule.matching("PUT", "/storage/uploads/{user}/{pk}").dropConnection().build());
+        assertThatThrownBy(() -> demo().putBytes(url, new byte[1000])).isInstanceOf(UncheckedIOException.class);
+        assertThat(demo().putBytes(url, new byte[1000]).header("ETag")).startsWith("\"");
+    }
+
+    @Test
     void requestLogCountsPerRouteTemplate() {
         String pk = demo().get("algorithms/").json().get("results").get(0).get("pk").asText();
         long before = gc.requestLog().count("GET", "/api/v1/algorithms/{pk}/");

@@ -140,6 +140,9 @@ class ImagesAndArchivesTest {
         JsonNode archive = demo().get(archiveUrl).json();
         assertThat(archive.fieldNames()).toIterable().containsExactly("pk", "title", "logo", "description", "api_url", "url");
         assertThat(archive.get("title").asText()).isEqualTo("coronacases.org");
+        assertThat(demo().get(archiveUrl + "patients/").json().isArray()).isTrue();
+        assertThat(demo().get(archiveUrl + "studies/").status()).as("studies need patient_id").isEqualTo(404);
+        assertThat(demo().get(archiveUrl + "studies/?patient_id=p1").json().isArray()).isTrue();
 
         ApiClient.Answer withValues = demo().post("archives/items/", Map.of("archive", archiveUrl,
                 "values", List.of(Map.of("interface", "generic-medical-image", "value", 1))));

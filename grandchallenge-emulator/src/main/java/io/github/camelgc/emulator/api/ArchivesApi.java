@@ -49,6 +49,19 @@ public final class ArchivesApi {
             return Reply.ok(Pagination.page(call, archives, a -> ctx.views().archive(call, a)));
         });
         router.get("/api/v1/archives/{pk}/", call -> Reply.ok(ctx.views().archive(call, archive(call))));
+        // The emulator's images carry no DICOM metadata: every patient_id and study_description is "",
+        // and blanks are left out, so these lists are empty (documented as derived).
+        router.get("/api/v1/archives/{pk}/patients/", call -> {
+            archive(call);
+            return Reply.ok(List.of());
+        });
+        router.get("/api/v1/archives/{pk}/studies/", call -> {
+            archive(call);
+            if (call.query("patient_id") == null) {
+                throw ApiError.detail(404, "Not found.");
+            }
+            return Reply.ok(List.of());
+        });
         router.get("/api/v1/archives/items/", call -> {
             User user = call.user().orElse(null);
             List<String> archive = Filters.multi(call, "archive", pk -> ctx.state().archive(pk).isPresent());

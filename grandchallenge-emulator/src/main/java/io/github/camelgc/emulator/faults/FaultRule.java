@@ -112,7 +112,7 @@ public final class FaultRule {
             return this;
         }
 
-        /** Sends half of the real response body, then closes the connection. */
+        /** Sends half of the real response body (or nothing, for empty answers), then closes the connection. */
         public Builder dropConnection() {
             this.dropConnection = true;
             return this;

@@ -80,7 +80,7 @@ public final class EmulatorHandler extends Handler.Abstract {
         }
         Reply answered = reply;
         // Logged before the response completes, so a client never sees an answer the log does not have yet.
-        send(reply, response, callback, fault != null && fault.dropConnection(),
+        send(reply, request, response, callback, fault != null && fault.dropConnection(),
                 written -> requestLog.record(new RequestLog.Entry(Instant.now(), method, path, template,
                         answered.status(), in.count, written)));
         return true;
@@ -124,10 +124,18 @@ public final class EmulatorHandler extends Handler.Abstract {
     }
 
     /** Writes the reply, reporting the body length to the request log before sending it. */
-    private static void send(Reply reply, Response response, Callback callback, boolean drop,
+    private static void send(Reply reply, Request request, Response response, Callback callback, boolean drop,
             java.util.function.LongConsumer sent) {
         response.setStatus(reply.status());
         reply.headers().forEach((name, value) -> response.getHeaders().put(name, value));
+        if (reply.body() == null && drop) {
+            // Nothing to cut short: close the connection without any answer.
+            sent.accept(0);
+            // Failing an uncommitted response would make Jetty answer 500; closing the endpoint drops it.
+            request.getConnectionMetaData().getConnection().getEndPoint().close();
+            callback.failed(new IOException("Injected fault: connection dropped before the answer"));
+            return;
+        }
         if (reply.body() == null) {
             response.getHeaders().put("Content-Length", "0");
             sent.accept(0);
