@@ -10,17 +10,29 @@ import java.util.Optional;
  * designed for); 64-bit integers are {@code MET_LONG_LONG}/{@code MET_ULONG_LONG}.
  */
 public enum ElementType {
+    /** 8-bit signed integer. */
     MET_CHAR(1, true, false),
+    /** 8-bit unsigned integer (masks, label maps, RGB). */
     MET_UCHAR(1, false, false),
+    /** 16-bit signed integer (CT in Hounsfield units). */
     MET_SHORT(2, true, false),
+    /** 16-bit unsigned integer. */
     MET_USHORT(2, false, false),
+    /** 32-bit signed integer. */
     MET_INT(4, true, false),
+    /** 32-bit unsigned integer. */
     MET_UINT(4, false, false),
+    /** 32-bit signed integer (MetaIO's C {@code long}). */
     MET_LONG(4, true, false),
+    /** 32-bit unsigned integer (MetaIO's C {@code unsigned long}). */
     MET_ULONG(4, false, false),
+    /** 64-bit signed integer. */
     MET_LONG_LONG(8, true, false),
+    /** 64-bit unsigned integer. */
     MET_ULONG_LONG(8, false, false),
+    /** 32-bit IEEE float (displacement fields, probabilities). */
     MET_FLOAT(4, true, true),
+    /** 64-bit IEEE float. */
     MET_DOUBLE(8, true, true);
 
     private final int byteSize;

@@ -47,19 +47,23 @@ final class HeaderCodec {
         int lineNumber = 0;
         while (true) {
             int b = in.read();
-            if (b < 0) {
+            boolean end = b < 0;
+            if (end && line.size() == 0) {
                 throw new MetaImageException(file, "header ends after " + lineNumber
                         + " lines without the required key ElementDataFile (is this a MetaImage .mha/.mhd file?)");
             }
-            consumed++;
-            if (consumed > MAX_HEADER_BYTES) {
-                throw new MetaImageException(file, "no ElementDataFile key within the first " + MAX_HEADER_BYTES
-                        + " bytes; not a MetaImage header");
+            if (!end) {
+                consumed++;
+                if (consumed > MAX_HEADER_BYTES) {
+                    throw new MetaImageException(file, "no ElementDataFile key within the first " + MAX_HEADER_BYTES
+                            + " bytes; not a MetaImage header");
+                }
+                if (b != '\n') {
+                    line.write(b);
+                    continue;
+                }
             }
-            if (b != '\n') {
-                line.write(b);
-                continue;
-            }
+            // a complete line, or the last line of a .mhd that does not end with a newline
             lineNumber++;
             String text = decode(file, line.toByteArray(), lineNumber).strip();
             line.reset();
@@ -163,7 +167,8 @@ final class HeaderCodec {
         }
     }
 
-    private static final Set<String> KNOWN_KEYS = Set.of("ObjectType", "NDims", "BinaryData",
+    /** Keys the header models itself (with their aliases); everything else is an extra key. */
+    static final Set<String> KNOWN_KEYS = Set.of("ObjectType", "NDims", "BinaryData",
             "BinaryDataByteOrderMSB", "ElementByteOrderMSB", "CompressedData", "CompressedDataSize",
             "TransformMatrix", "Rotation", "Orientation", "Offset", "Position", "Origin", "AnatomicalOrientation",
             "ElementSpacing", "DimSize", "ElementNumberOfChannels", "ElementType", "ElementDataFile", "HeaderSize");

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * The header of a MetaImage file: geometry, pixel layout and storage of the pixel data.
@@ -62,7 +63,25 @@ public final class MetaImageHeader {
         this.byteOrderMsb = byteOrderMsb;
         this.elementDataFile = Objects.requireNonNull(elementDataFile, "elementDataFile");
         this.headerSize = headerSize;
+        requireSingleLine("AnatomicalOrientation", anatomicalOrientation);
+        requireSingleLine("ElementDataFile", elementDataFile);
+        for (Map.Entry<String, String> e : extraKeys.entrySet()) {
+            // Keys and values end up as 'Key = Value' lines: a newline or '=' would inject other keys.
+            if (!VALID_KEY.matcher(e.getKey()).matches() || HeaderCodec.KNOWN_KEYS.contains(e.getKey())) {
+                throw new IllegalArgumentException("extra header key '" + e.getKey()
+                        + "' is not allowed; expected letters, digits, '_' or '-' and not a key the header models");
+            }
+            requireSingleLine(e.getKey(), e.getValue());
+        }
         this.extraKeys = Collections.unmodifiableMap(new LinkedHashMap<>(extraKeys));
+    }
+
+    private static final Pattern VALID_KEY = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.\\-]*");
+
+    private static void requireSingleLine(String key, String value) {
+        if (value != null && (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0)) {
+            throw new IllegalArgumentException("value of header key " + key + " contains a line break");
+        }
     }
 
     private static void requireLength(String key, double[] values, int expected) {

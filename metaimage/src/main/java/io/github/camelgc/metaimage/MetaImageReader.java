@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Reads MetaImage files: {@code .mha} (header and data in one file) and {@code .mhd} (header with a
@@ -17,9 +18,16 @@ public final class MetaImageReader {
     private MetaImageReader() {
     }
 
-    /** Reads only the header; the pixel data is not touched. */
+    /**
+     * Reads only the header; the pixel data is not touched. An {@code ElementDataFile} that would leave
+     * the header's folder is refused here already.
+     */
     public static MetaImageHeader readHeader(Path file) throws IOException {
-        return parse(file).header;
+        MetaImageHeader header = parse(file).header;
+        if (!header.isLocal()) {
+            DataFiles.resolve(file, header.elementDataFile());
+        }
+        return header;
     }
 
     /** Reads the whole image into memory (images below 2 GiB of pixel data). */
@@ -41,7 +49,7 @@ public final class MetaImageReader {
         HeaderCodec.Parsed parsed = parse(file);
         MetaImageHeader header = parsed.header;
         if (header.isLocal()) {
-            FileChannel channel = PixelStream.open(file);
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
             try {
                 return new PixelStream(file, header, channel, parsed.headerBytes, parsed.compressedDataSize);
             } catch (IOException | RuntimeException e) {
@@ -51,7 +59,7 @@ public final class MetaImageReader {
         }
         Path dataFile = DataFiles.resolve(file, header.elementDataFile());
         DataFiles.checkRealPathInside(file, dataFile);
-        FileChannel channel = PixelStream.open(dataFile);
+        FileChannel channel = FileChannel.open(dataFile, StandardOpenOption.READ);
         try {
             long start = header.headerSize();
             if (start == -1) {

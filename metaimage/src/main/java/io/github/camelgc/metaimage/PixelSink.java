@@ -27,6 +27,8 @@ public final class PixelSink implements Closeable {
     /** Width of the zero-padded {@code CompressedDataSize} placeholder patched on close (fits any long). */
     private static final int SIZE_DIGITS = 19;
     private static final int BUFFER_BYTES = 1 << 16;
+    /** zlib level: the fastest, since on multi-GB images compression time dominates and level 1 is only a few % larger. */
+    static final int COMPRESSION_LEVEL = Deflater.BEST_SPEED;
 
     private final Path headerFile;
     private final Path dataFile;
@@ -66,8 +68,7 @@ public final class PixelSink implements Closeable {
         this.sizePlaceholderAt = placeholderAt;
         this.dataStart = start;
         if (header.compressed()) {
-            // Fastest level: on multi-GB images compression time dominates and level 1 is only a few % larger.
-            this.deflater = new Deflater(Deflater.BEST_SPEED);
+            this.deflater = new Deflater(COMPRESSION_LEVEL);
             this.deflating = new DeflaterOutputStream(
                     new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_BYTES), deflater, BUFFER_BYTES);
         } else {
@@ -142,9 +143,16 @@ public final class PixelSink implements Closeable {
     }
 
     private void writeAll(ByteBuffer src) throws IOException {
-        while (src.hasRemaining()) {
-            channel.write(src);
+        // Write in chunks: the JDK copies a heap buffer into a temporary direct buffer of the size
+        // handed to write(), which for a whole image would be as large as the image.
+        int end = src.limit();
+        while (src.position() < end) {
+            src.limit((int) Math.min(end, (long) src.position() + BUFFER_BYTES * 16));
+            while (src.hasRemaining()) {
+                channel.write(src);
+            }
         }
+        src.limit(end);
     }
 
     /**

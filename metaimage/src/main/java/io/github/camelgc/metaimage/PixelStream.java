@@ -9,7 +9,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 import java.util.zip.ZipException;
@@ -125,11 +124,7 @@ public final class PixelStream implements Closeable {
         }
         try {
             if (inflated == null) {
-                while (dst.hasRemaining()) {
-                    if (channel.read(dst) < 0) {
-                        throw new EOFException();
-                    }
-                }
+                readRaw(dst);
             } else {
                 readInflated(dst);
             }
@@ -137,7 +132,8 @@ public final class PixelStream implements Closeable {
             throw new MetaImageException(file, "compressed pixel data is corrupt (" + e.getMessage()
                     + "); expected a zlib stream", e);
         } catch (EOFException e) {
-            throw new MetaImageException(file, "compressed pixel data is truncated: it ends after "
+            throw new MetaImageException(file, (inflated == null ? "" : "compressed ")
+                    + "pixel data is truncated: it ends after "
                     + (readBytes + wanted - dst.remaining()) + " of " + totalBytes
                     + " bytes needed for DimSize " + dims(), e);
         }
@@ -145,6 +141,23 @@ public final class PixelStream implements Closeable {
         nextSlice = (int) (readBytes / header.sliceSizeBytes());
         if (readBytes == totalBytes && inflated != null) {
             checkNoTrailingData();
+        }
+    }
+
+    // Read in chunks: the JDK reads a heap buffer through a temporary direct buffer of the requested size.
+    private void readRaw(ByteBuffer dst) throws IOException {
+        int end = dst.limit();
+        try {
+            while (dst.position() < end) {
+                dst.limit((int) Math.min(end, (long) dst.position() + BUFFER_BYTES * 16));
+                while (dst.hasRemaining()) {
+                    if (channel.read(dst) < 0) {
+                        throw new EOFException();
+                    }
+                }
+            }
+        } finally {
+            dst.limit(end);
         }
     }
 
@@ -196,11 +209,6 @@ public final class PixelStream implements Closeable {
         } finally {
             channel.close();
         }
-    }
-
-    /** Opens the channel for a data file (helper for the reader). */
-    static FileChannel open(Path path) throws IOException {
-        return FileChannel.open(path, StandardOpenOption.READ);
     }
 
     /** Reads at most {@code limit} bytes of an underlying stream (the compressed data of a .mha). */

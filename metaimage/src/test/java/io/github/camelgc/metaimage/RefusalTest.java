@@ -66,6 +66,8 @@ class RefusalTest {
 
         assertThatThrownBy(() -> MetaImageReader.openPixels(header)).isInstanceOf(MetaImageException.class)
                 .hasMessageContaining("dotdot.mhd").hasMessageContaining("leaves the header's folder");
+        assertThatThrownBy(() -> MetaImageReader.readHeader(header)).isInstanceOf(MetaImageException.class)
+                .hasMessageContaining("leaves the header's folder");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.github.camelgc.metaimage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -114,5 +115,83 @@ class RoundTripTest {
         assertThat(image.getLong(1)).isZero();
         assertThat(image.getLong(2)).isEqualTo(3);
         assertThat(image.getLong(3)).isZero();
+    }
+
+    @Test
+    void headerSizeSkipsBytesAtTheStartOrTakesTheDataFromTheEnd(@TempDir Path dir) throws IOException {
+        byte[] data = new byte[16 + 6];
+        for (int i = 0; i < 6; i++) {
+            data[16 + i] = (byte) (i + 1);
+        }
+        Files.write(dir.resolve("skip.raw"), data);
+        String header = "NDims = 2\nDimSize = 3 2\nElementType = MET_UCHAR\n";
+        Files.writeString(dir.resolve("skip.mhd"), header + "HeaderSize = 16\nElementDataFile = skip.raw\n");
+        Files.writeString(dir.resolve("end.mhd"), header + "HeaderSize = -1\nElementDataFile = skip.raw\n");
+
+        for (String name : new String[] {"skip.mhd", "end.mhd"}) {
+            MetaImage image = MetaImageReader.read(dir.resolve(name));
+            for (int i = 0; i < 6; i++) {
+                assertThat(image.getLong(i)).as("%s element %d", name, i).isEqualTo(i + 1);
+            }
+        }
+    }
+
+    @Test
+    void dataFileInASubfolderOfTheHeaderIsAllowed(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("data"));
+        Files.write(dir.resolve("data/pixels.raw"), new byte[] {7, 8});
+        Files.writeString(dir.resolve("sub.mhd"), "NDims = 2\nDimSize = 2 1\nElementType = MET_UCHAR\n"
+                + "ElementDataFile = data/pixels.raw\n");
+
+        assertThat(MetaImageReader.read(dir.resolve("sub.mhd")).getLong(1)).isEqualTo(8);
+    }
+
+    @Test
+    void extraKeysCannotInjectHeaderLines() {
+        MetaImageHeader header = MetaImageHeader.of(ElementType.MET_UCHAR, 2, 2);
+
+        assertThatThrownBy(() -> header.withExtraKey("PatientName", "x\nElementDataFile = ../../etc/passwd"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line break");
+        assertThatThrownBy(() -> header.withExtraKey("DimSize", "9 9")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not allowed");
+        assertThatThrownBy(() -> header.withExtraKey("A = B", "c")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void compressedMhaGetsItsExactCompressedSizeWhenWrittenFromMemoryAndAPaddedOneWhenStreamed(@TempDir Path dir)
+            throws IOException {
+        MetaImage image = MetaImage.create(MetaImageHeader.of(ElementType.MET_SHORT, 8, 8).withCompressed(true));
+        Path whole = dir.resolve("whole.mha");
+        Path streamed = dir.resolve("streamed.mha");
+
+        MetaImageWriter.write(whole, image);
+        try (PixelSink sink = MetaImageWriter.openPixels(streamed, image.header())) {
+            sink.write(image.data());
+        }
+
+        String wholeSize = sizeLine(whole);
+        String streamedSize = sizeLine(streamed);
+        assertThat(wholeSize).matches("CompressedDataSize = [1-9][0-9]*");
+        assertThat(streamedSize).matches("CompressedDataSize = 0+[1-9][0-9]*");
+        assertThat(Long.parseLong(streamedSize.substring(21))).isEqualTo(Long.parseLong(wholeSize.substring(21)));
+        assertThat(MetaImageReader.read(streamed).data()).isEqualTo(MetaImageReader.read(whole).data());
+    }
+
+    private static String sizeLine(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        String text = new String(bytes, 0, Math.min(bytes.length, 400), StandardCharsets.ISO_8859_1);
+        return text.lines().filter(l -> l.startsWith("CompressedDataSize")).findFirst().orElseThrow();
+    }
+
+    @Test
+    void mhdWhoseLastLineHasNoNewlineAndWindowsLineEndingsIsRead(@TempDir Path dir) throws IOException {
+        Files.write(dir.resolve("crlf.raw"), new byte[] {1, 2, 3, 4});
+        Files.writeString(dir.resolve("crlf.mhd"), "NDims = 2\r\nDimSize = 2 2\r\nElementType = MET_UCHAR\r\n"
+                + "ElementDataFile = crlf.raw");
+
+        MetaImage image = MetaImageReader.read(dir.resolve("crlf.mhd"));
+
+        assertThat(image.header().elementDataFile()).isEqualTo("crlf.raw");
+        assertThat(image.getLong(3)).isEqualTo(4);
     }
 }

@@ -1,0 +1,448 @@
+package io.github.camelgc.grandchallenge;
+
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+
+/**
+ * Options shared by the component (defaults) and its endpoints (overrides). Each endpoint gets a {@link #copy()} of
+ * the component's configuration before its own URI parameters are applied.
+ */
+@UriParams
+public class GrandChallengeConfiguration implements Cloneable {
+
+    @UriParam(label = "common", defaultValue = "https://grand-challenge.org/api/v1/")
+    private String baseUrl = "https://grand-challenge.org/api/v1/";
+
+    @UriParam(label = "security", secret = true)
+    private String token;
+
+    @UriParam(label = "security")
+    private org.apache.camel.support.jsse.SSLContextParameters sslContextParameters;
+
+    @UriParam(label = "security", defaultValue = "false")
+    private boolean allowInsecureHttp = false;
+
+    @UriParam(label = "proxy")
+    private String proxyHost;
+
+    @UriParam(label = "proxy", defaultValue = "3128")
+    private int proxyPort = 3128;
+
+    @UriParam(label = "advanced", defaultValue = "30000")
+    private long connectTimeout = 30000;
+
+    @UriParam(label = "advanced", defaultValue = "60000")
+    private long responseTimeout = 60000;
+
+    @UriParam(label = "advanced", defaultValue = "8")
+    private int maxRetries = 8;
+
+    @UriParam(label = "advanced", defaultValue = "200")
+    private long retryInitialDelay = 200;
+
+    @UriParam(label = "advanced", defaultValue = "30000")
+    private long retryMaxDelay = 30000;
+
+    @UriParam(label = "advanced", defaultValue = "120000")
+    private long retryDeadline = 120000;
+
+    @UriParam(label = "producer,advanced", defaultValue = "33554432")
+    private long uploadPartSize = 33554432;
+
+    @UriParam(label = "producer,advanced", defaultValue = "4")
+    private int uploadConcurrency = 4;
+
+    @UriParam(label = "producer")
+    private GrandChallengeOperations operation;
+
+    @UriParam(label = "common")
+    private String algorithm;
+
+    @UriParam(label = "common")
+    private String archive;
+
+    @UriParam(label = "producer")
+    private String input;
+
+    @UriParam(label = "producer", defaultValue = "false")
+    private boolean waitForCompletion = false;
+
+    @UriParam(label = "producer", defaultValue = "3600000")
+    private long waitTimeout = 3600000;
+
+    @UriParam(label = "producer", defaultValue = "5000")
+    private long waitPollInterval = 5000;
+
+    @UriParam(label = "producer", defaultValue = "30000")
+    private long activeJobsRetryDelay = 30000;
+
+    @UriParam(label = "producer", defaultValue = "3600000")
+    private long activeJobsMaxWait = 3600000;
+
+    @UriParam(label = "common", defaultValue = "MHD")
+    private String imageType = "MHD";
+
+    @UriParam(label = "producer")
+    private String outputDirectory;
+
+    @UriParam(label = "producer", defaultValue = "{job}/{socket}{ext}")
+    private String outputFileName = "{job}/{socket}{ext}";
+
+    @UriParam(label = "consumer", defaultValue = "Succeeded")
+    private String statuses = "Succeeded";
+
+    @UriParam(label = "consumer", defaultValue = "false")
+    private boolean includeExisting = false;
+
+    @UriParam(label = "consumer", defaultValue = "grandchallenge-state")
+    private String stateDirectory = "grandchallenge-state";
+
+    @UriParam(label = "consumer,advanced", defaultValue = "1000")
+    private int pageSize = 1000;
+
+    public String getBaseUrl() {
+        return baseUrl;
+    }
+
+    /**
+     * The API root of the Grand Challenge instance; must end with /api/v1/ (or at least '/').
+     */
+    public void setBaseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public String getToken() {
+        return token;
+    }
+
+    /**
+     * The personal API token. Falls back to the GRAND_CHALLENGE_AUTHORIZATION environment variable when not set. Never logged.
+     */
+    public void setToken(String token) {
+        this.token = token;
+    }
+
+    public org.apache.camel.support.jsse.SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    /**
+     * TLS settings (trust store, key store) for the API and storage connections; the JVM default when not set.
+     */
+    public void setSslContextParameters(org.apache.camel.support.jsse.SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public boolean isAllowInsecureHttp() {
+        return allowInsecureHttp;
+    }
+
+    /**
+     * Allow a plain http:// baseUrl. Off by default because the token would travel in clear text.
+     */
+    public void setAllowInsecureHttp(boolean allowInsecureHttp) {
+        this.allowInsecureHttp = allowInsecureHttp;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    /**
+     * HTTP proxy host for all requests.
+     */
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public int getProxyPort() {
+        return proxyPort;
+    }
+
+    /**
+     * HTTP proxy port.
+     */
+    public void setProxyPort(int proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    /**
+     * TCP/TLS connect timeout in milliseconds.
+     */
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public long getResponseTimeout() {
+        return responseTimeout;
+    }
+
+    /**
+     * Socket read timeout in milliseconds.
+     */
+    public void setResponseTimeout(long responseTimeout) {
+        this.responseTimeout = responseTimeout;
+    }
+
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    /**
+     * Retries of one request after 429/502/503/504/507 answers or I/O errors on idempotent requests.
+     */
+    public void setMaxRetries(int maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public long getRetryInitialDelay() {
+        return retryInitialDelay;
+    }
+
+    /**
+     * First retry delay in milliseconds; doubles on every retry.
+     */
+    public void setRetryInitialDelay(long retryInitialDelay) {
+        this.retryInitialDelay = retryInitialDelay;
+    }
+
+    public long getRetryMaxDelay() {
+        return retryMaxDelay;
+    }
+
+    /**
+     * Cap in milliseconds for any retry delay, including a server's Retry-After.
+     */
+    public void setRetryMaxDelay(long retryMaxDelay) {
+        this.retryMaxDelay = retryMaxDelay;
+    }
+
+    public long getRetryDeadline() {
+        return retryDeadline;
+    }
+
+    /**
+     * Overall time budget in milliseconds for one request and its retries.
+     */
+    public void setRetryDeadline(long retryDeadline) {
+        this.retryDeadline = retryDeadline;
+    }
+
+    public long getUploadPartSize() {
+        return uploadPartSize;
+    }
+
+    /**
+     * S3 multipart part size in bytes (at least 5 MiB).
+     */
+    public void setUploadPartSize(long uploadPartSize) {
+        this.uploadPartSize = uploadPartSize;
+    }
+
+    public int getUploadConcurrency() {
+        return uploadConcurrency;
+    }
+
+    /**
+     * Parts uploaded in parallel (also the bound on part buffers in flight).
+     */
+    public void setUploadConcurrency(int uploadConcurrency) {
+        this.uploadConcurrency = uploadConcurrency;
+    }
+
+    public GrandChallengeOperations getOperation() {
+        return operation;
+    }
+
+    /**
+     * The producer operation; defaults by kind: job=submit, algorithm=get, archive=listImages, image=get.
+     */
+    public void setOperation(GrandChallengeOperations operation) {
+        this.operation = operation;
+    }
+
+    public String getAlgorithm() {
+        return algorithm;
+    }
+
+    /**
+     * The algorithm slug (job and algorithm endpoints).
+     */
+    public void setAlgorithm(String algorithm) {
+        this.algorithm = algorithm;
+    }
+
+    public String getArchive() {
+        return archive;
+    }
+
+    /**
+     * The archive slug (archive endpoints).
+     */
+    public void setArchive(String archive) {
+        this.archive = archive;
+    }
+
+    public String getInput() {
+        return input;
+    }
+
+    /**
+     * The input socket slug for a single-input body. When not set, it is chosen automatically if the algorithm's interfaces leave only one candidate.
+     */
+    public void setInput(String input) {
+        this.input = input;
+    }
+
+    public boolean isWaitForCompletion() {
+        return waitForCompletion;
+    }
+
+    /**
+     * Make submit wait until the job is final and reply with the finished job; Failed or Cancelled raise GrandChallengeJobFailedException.
+     */
+    public void setWaitForCompletion(boolean waitForCompletion) {
+        this.waitForCompletion = waitForCompletion;
+    }
+
+    public long getWaitTimeout() {
+        return waitTimeout;
+    }
+
+    /**
+     * How long submit (with waitForCompletion) and the wait operation wait for a final status, in milliseconds.
+     */
+    public void setWaitTimeout(long waitTimeout) {
+        this.waitTimeout = waitTimeout;
+    }
+
+    public long getWaitPollInterval() {
+        return waitPollInterval;
+    }
+
+    /**
+     * Interval in milliseconds between job status polls while waiting.
+     */
+    public void setWaitPollInterval(long waitPollInterval) {
+        this.waitPollInterval = waitPollInterval;
+    }
+
+    public long getActiveJobsRetryDelay() {
+        return activeJobsRetryDelay;
+    }
+
+    /**
+     * When the platform answers 'too many active jobs', wait this many milliseconds before resubmitting.
+     */
+    public void setActiveJobsRetryDelay(long activeJobsRetryDelay) {
+        this.activeJobsRetryDelay = activeJobsRetryDelay;
+    }
+
+    public long getActiveJobsMaxWait() {
+        return activeJobsMaxWait;
+    }
+
+    /**
+     * Give up resubmitting after 'too many active jobs' answers when this many milliseconds have passed.
+     */
+    public void setActiveJobsMaxWait(long activeJobsMaxWait) {
+        this.activeJobsMaxWait = activeJobsMaxWait;
+    }
+
+    public String getImageType() {
+        return imageType;
+    }
+
+    /**
+     * Which image files to download: MHD (.mha or .mhd+.raw), TIFF or DZI.
+     */
+    public void setImageType(String imageType) {
+        this.imageType = imageType;
+    }
+
+    public String getOutputDirectory() {
+        return outputDirectory;
+    }
+
+    /**
+     * When set, downloadOutputs and download write the files into this folder (atomically) and reply with the list of written paths instead of stream messages.
+     */
+    public void setOutputDirectory(String outputDirectory) {
+        this.outputDirectory = outputDirectory;
+    }
+
+    public String getOutputFileName() {
+        return outputFileName;
+    }
+
+    /**
+     * Naming pattern for files written to outputDirectory. Placeholders: {job} (job id), {input} (first input image name without extension), {socket} (socket slug), {name} (the server's file name), {ext} (its extension with dot). Every value is sanitised; nothing can escape outputDirectory.
+     */
+    public void setOutputFileName(String outputFileName) {
+        this.outputFileName = outputFileName;
+    }
+
+    public String getStatuses() {
+        return statuses;
+    }
+
+    /**
+     * Comma-separated final statuses the job consumer emits (Succeeded, Failed, Cancelled).
+     */
+    public void setStatuses(String statuses) {
+        this.statuses = statuses;
+    }
+
+    public boolean isIncludeExisting() {
+        return includeExisting;
+    }
+
+    /**
+     * Also emit jobs (or archive items) that were already final (or present) when the consumer first started.
+     */
+    public void setIncludeExisting(boolean includeExisting) {
+        this.includeExisting = includeExisting;
+    }
+
+    public String getStateDirectory() {
+        return stateDirectory;
+    }
+
+    /**
+     * Folder for the consumer's persistent state: its poll start point and the default idempotent repository.
+     */
+    public void setStateDirectory(String stateDirectory) {
+        this.stateDirectory = stateDirectory;
+    }
+
+    public int getPageSize() {
+        return pageSize;
+    }
+
+    /**
+     * Page size for list requests of the consumer (the platform caps it at 1000).
+     */
+    public void setPageSize(int pageSize) {
+        this.pageSize = pageSize;
+    }
+
+    /** A shallow copy: the component keeps the defaults, each endpoint owns its copy. */
+    public GrandChallengeConfiguration copy() {
+        try {
+            return (GrandChallengeConfiguration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "GrandChallengeConfiguration[baseUrl=" + baseUrl + ", algorithm=" + algorithm + ", archive=" + archive
+               + ", operation=" + operation + ", token=" + (token == null ? "none" : "****") + "]";
+    }
+}

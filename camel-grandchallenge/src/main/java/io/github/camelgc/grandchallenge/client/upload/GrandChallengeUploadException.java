@@ -1,0 +1,13 @@
+package io.github.camelgc.grandchallenge.client.upload;
+
+import io.github.camelgc.grandchallenge.client.GrandChallengeException;
+
+/** Uploading a file failed; the multipart upload was aborted. The message names the file and the failing step. */
+public class GrandChallengeUploadException extends GrandChallengeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public GrandChallengeUploadException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

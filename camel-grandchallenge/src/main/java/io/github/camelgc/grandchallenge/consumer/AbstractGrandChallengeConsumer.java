@@ -1,0 +1,112 @@
+package io.github.camelgc.grandchallenge.consumer;
+
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.github.camelgc.grandchallenge.GrandChallengeEndpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
+import org.apache.camel.Processor;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.ScheduledBatchPollingConsumer;
+import org.apache.camel.support.SynchronizationAdapter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Shared machinery of the polling consumers: persistent state, the idempotent repository, an in-flight set so an
+ * object is never emitted twice while its exchange runs, and recording an object only when its exchange completed.
+ */
+abstract class AbstractGrandChallengeConsumer extends ScheduledBatchPollingConsumer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AbstractGrandChallengeConsumer.class);
+
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private ConsumerState state;
+    private IdempotentRepository repository;
+
+    AbstractGrandChallengeConsumer(GrandChallengeEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+    }
+
+    @Override
+    public GrandChallengeEndpoint getEndpoint() {
+        return (GrandChallengeEndpoint) super.getEndpoint();
+    }
+
+    /** Opens the state and repository on first use (inside poll, so failures reach the poll exception handler). */
+    ConsumerState state() throws Exception {
+        if (state == null) {
+            var configuration = getEndpoint().getConfiguration();
+            state = ConsumerState.open(configuration.getStateDirectory(), getEndpoint().getKind(), stateName(),
+                    configuration.getBaseUrl());
+            repository = getEndpoint().idempotentRepositoryFor(state);
+        }
+        return state;
+    }
+
+    /** The name the state folder is keyed on (algorithm or archive slug). */
+    abstract String stateName();
+
+    /** Whether an object was already emitted and completed. */
+    boolean isHandled(String key) {
+        return repository.contains(key);
+    }
+
+    /** Records an object as handled without emitting it (first-start baseline). */
+    void markHandled(String key) {
+        repository.add(key);
+        repository.confirm(key);
+    }
+
+    /** Whether an object is being processed right now. */
+    boolean isInFlight(String key) {
+        return inFlight.contains(key);
+    }
+
+    /** Prepares an exchange for an object: in-flight until done, recorded only on success. */
+    void track(Exchange exchange, String key) {
+        inFlight.add(key);
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onComplete(Exchange done) {
+                markHandled(key);
+                inFlight.remove(key);
+            }
+
+            @Override
+            public void onFailure(Exchange failed) {
+                inFlight.remove(key);
+                LOG.warn("Processing {} failed; it will be emitted again on a later poll", key);
+            }
+        });
+    }
+
+    @Override
+    public int processBatch(Queue<Object> exchanges) throws Exception {
+        int total = exchanges.size();
+        for (int index = 0; index < total && isBatchAllowed(); index++) {
+            Exchange exchange = (Exchange) exchanges.poll();
+            exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, index);
+            exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, total);
+            exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, index == total - 1);
+            pendingExchanges = total - index - 1;
+            try {
+                getProcessor().process(exchange);
+            } catch (Exception e) {
+                exchange.setException(e);
+            }
+            if (exchange.getException() != null) {
+                getExceptionHandler().handleException("Error processing " + exchange, exchange, exchange.getException());
+            }
+        }
+        return total;
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        inFlight.clear();
+        super.doStop();
+    }
+}

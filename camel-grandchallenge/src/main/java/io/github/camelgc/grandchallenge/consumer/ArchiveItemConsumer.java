@@ -1,0 +1,84 @@
+package io.github.camelgc.grandchallenge.consumer;
+
+import java.util.Iterator;
+import java.util.LinkedList;
+import java.util.Queue;
+
+import io.github.camelgc.grandchallenge.GrandChallengeConstants;
+import io.github.camelgc.grandchallenge.GrandChallengeEndpoint;
+import io.github.camelgc.grandchallenge.client.GrandChallengeClient;
+import io.github.camelgc.grandchallenge.model.Archive;
+import io.github.camelgc.grandchallenge.model.ArchiveItem;
+import io.github.camelgc.grandchallenge.model.SocketValue;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+
+/**
+ * Emits each new archive item once it has at least one value, exactly once, so a route can run an algorithm on
+ * everything that lands in an archive. Archive items have no defined order on the platform, so unlike the job
+ * consumer every poll lists the archive's items (pages of up to 1000); the idempotent repository decides what is new.
+ */
+public class ArchiveItemConsumer extends AbstractGrandChallengeConsumer {
+
+    private Archive archive;
+
+    public ArchiveItemConsumer(GrandChallengeEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+    }
+
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        if (getEndpoint().getConfiguration().getArchive() == null) {
+            throw new IllegalArgumentException("The grandchallenge:archive consumer needs the 'archive' option");
+        }
+    }
+
+    @Override
+    String stateName() {
+        return getEndpoint().getConfiguration().getArchive();
+    }
+
+    @Override
+    protected int poll() throws Exception {
+        shutdownRunningTask = null;
+        pendingExchanges = 0;
+        GrandChallengeClient client = getEndpoint().client();
+        if (archive == null) {
+            archive = client.archive(getEndpoint().getConfiguration().getArchive());
+        }
+        ConsumerState state = state();
+        boolean baseline = !state.isInitialized() && !getEndpoint().getConfiguration().isIncludeExisting();
+        Queue<Object> exchanges = new LinkedList<>();
+        Iterator<ArchiveItem> items = client.archiveItems(archive.pk());
+        while (items.hasNext()) {
+            ArchiveItem item = items.next();
+            if (item.values().isEmpty() || isHandled(item.pk()) || isInFlight(item.pk())) {
+                continue;
+            }
+            if (baseline) {
+                markHandled(item.pk());
+            } else if (maxMessagesPerPoll <= 0 || exchanges.size() < maxMessagesPerPoll) {
+                exchanges.add(createExchange(item));
+            }
+        }
+        if (!state.isInitialized()) {
+            state.markInitialized();
+        }
+        forceConsumerAsReady();
+        return processBatch(exchanges);
+    }
+
+    private Exchange createExchange(ArchiveItem item) {
+        Exchange exchange = createExchange(false);
+        Message message = exchange.getMessage();
+        message.setBody(item);
+        message.setHeader(GrandChallengeConstants.ARCHIVE_ITEM_ID, item.pk());
+        message.setHeader(GrandChallengeConstants.ARCHIVE, getEndpoint().getConfiguration().getArchive());
+        item.values().stream().map(SocketValue::image).filter(i -> i != null).findFirst()
+                .ifPresent(image -> message.setHeader(GrandChallengeConstants.IMAGE_ID, image));
+        track(exchange, item.pk());
+        return exchange;
+    }
+}

@@ -1,0 +1,54 @@
+package io.github.camelgc.grandchallenge.outputs;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Makes names from the server or from messages safe as single path segments: no separators, no {@code ..}, no
+ * leading dot, no control characters, bounded length.
+ */
+public final class FileNames {
+
+    private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]");
+    private static final int MAX_LENGTH = 128;
+
+    private FileNames() {
+    }
+
+    /** A safe single path segment for {@code name}; never empty. */
+    public static String sanitize(String name) {
+        if (name == null) {
+            return "unnamed";
+        }
+        String base = name;
+        int slash = Math.max(base.lastIndexOf('/'), base.lastIndexOf('\\'));
+        if (slash >= 0) {
+            base = base.substring(slash + 1);
+        }
+        String safe = UNSAFE.matcher(base).replaceAll("_");
+        while (safe.startsWith(".")) {
+            safe = safe.substring(1);
+        }
+        if (safe.length() > MAX_LENGTH) {
+            safe = safe.substring(safe.length() - MAX_LENGTH);
+        }
+        return safe.isEmpty() || safe.chars().allMatch(c -> c == '_') ? "unnamed" : safe;
+    }
+
+    /** The extension including its dot ({@code .mha}, {@code .nii.gz}), or empty. */
+    public static String extension(String name) {
+        String safe = sanitize(name);
+        String lower = safe.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".nii.gz") || lower.endsWith(".tar.gz")) {
+            return safe.substring(safe.length() - 7);
+        }
+        int dot = safe.lastIndexOf('.');
+        return dot > 0 ? safe.substring(dot) : "";
+    }
+
+    /** The name without its extension. */
+    public static String stem(String name) {
+        String safe = sanitize(name);
+        return safe.substring(0, safe.length() - extension(safe).length());
+    }
+}

@@ -1,0 +1,153 @@
+package io.github.camelgc.grandchallenge.it;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.github.camelgc.grandchallenge.GrandChallengeConstants;
+import io.github.camelgc.grandchallenge.model.Job;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static io.github.camelgc.grandchallenge.it.SubmitAndOutputsIT.testImage;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The job consumer: only new jobs by default, history with includeExisting, exactly once across restarts. */
+class JobConsumerIT extends EmulatorTestSupport {
+
+    @TempDir
+    Path state;
+
+    private final List<String> received = new CopyOnWriteArrayList<>();
+    private final Map<String, Object> inputNames = new ConcurrentHashMap<>();
+
+    private void startConsumer(String routeId, String algorithm, String options) throws Exception {
+        startConsumer(context, routeId, algorithm, options);
+    }
+
+    private void startConsumer(CamelContext camel, String routeId, String algorithm, String options) throws Exception {
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("grandchallenge:job?algorithm=" + algorithm + "&delay=100&initialDelay=0&stateDirectory=" + state
+                     + options).routeId(routeId).process(e -> {
+                         String id = e.getMessage().getHeader(GrandChallengeConstants.JOB_ID, String.class);
+                         received.add(id);
+                         inputNames.put(id, e.getMessage().getHeader(GrandChallengeConstants.INPUT_NAMES));
+                     });
+            }
+        });
+    }
+
+    private Job finishedJob() {
+        return template.requestBody("grandchallenge:job?waitForCompletion=true&waitPollInterval=50&algorithm="
+                                    + platform.multiAlgorithm(), platform.multiInputs(), Job.class);
+    }
+
+    private long jobListRequests() {
+        return platform.count("GET", "/api/v1/algorithms/jobs/");
+    }
+
+    private void awaitPolls(int polls) {
+        long start = jobListRequests();
+        await().atMost(Duration.ofSeconds(10)).until(() -> jobListRequests() >= start + polls);
+    }
+
+    @Test
+    void emitsOnlyJobsFinishingAfterFirstStartAndEachOnceAcrossRestarts() throws Exception {
+        Job old = finishedJob();
+        startConsumer("jobs", platform.multiAlgorithm(), "");
+        awaitPolls(2);
+
+        Job fresh = finishedJob();
+        await().atMost(Duration.ofSeconds(20)).until(() -> received.contains(fresh.pk()));
+        assertThat(received).doesNotContain(old.pk());
+
+        context.getRouteController().stopRoute("jobs");
+        Job whileStopped = finishedJob();
+        context.getRouteController().startRoute("jobs");
+        await().atMost(Duration.ofSeconds(20)).until(() -> received.contains(whileStopped.pk()));
+
+        awaitPolls(3);
+        assertThat(received).containsExactly(fresh.pk(), whileStopped.pk());
+    }
+
+    @Test
+    void exactlyOnceAlsoAcrossAContextRestart() throws Exception {
+        startConsumer("first-life", platform.multiAlgorithm(), "&includeExisting=true");
+        Job job = finishedJob();
+        await().atMost(Duration.ofSeconds(20)).until(() -> received.contains(job.pk()));
+        context.getRouteController().stopRoute("first-life");
+        context.removeRoute("first-life");
+
+        // a new context: nothing in memory survives, only the state directory
+        try (CamelContext secondLife = createCamelContext()) {
+            secondLife.start();
+            startConsumer(secondLife, "second-life", platform.multiAlgorithm(), "&includeExisting=true");
+            Job later = finishedJob();
+            await().atMost(Duration.ofSeconds(20)).until(() -> received.contains(later.pk()));
+            awaitPolls(3);
+            assertThat(received).containsOnlyOnce(job.pk(), later.pk()).doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
+    void aJobIsRecordedOnlyWhenItsExchangeSucceeded() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("grandchallenge:job?algorithm=" + platform.multiAlgorithm() + "&delay=100&initialDelay=0"
+                     + "&stateDirectory=" + state).routeId("flaky").process(e -> {
+                         if (attempts.incrementAndGet() == 1) {
+                             throw new IllegalStateException("downstream unavailable");
+                         }
+                         received.add(e.getMessage().getHeader(GrandChallengeConstants.JOB_ID, String.class));
+                     });
+            }
+        });
+        awaitPolls(2);
+        Job job = finishedJob();
+        await().atMost(Duration.ofSeconds(20)).until(() -> received.contains(job.pk()));
+        awaitPolls(3);
+        assertThat(attempts.get()).as("failed once, then delivered once").isEqualTo(2);
+        assertThat(received).containsExactly(job.pk());
+    }
+
+    @Test
+    void includeExistingEmitsHistoryWithTheInputImageNames() throws Exception {
+        Job imageJob = template.requestBody("grandchallenge:job?algorithm=" + platform.algorithm(),
+                testImage("image10x10x10.mha"), Job.class);
+        startConsumer("history", platform.algorithm(), "&includeExisting=true&statuses=Succeeded,Failed,Cancelled");
+        await().atMost(Duration.ofSeconds(30)).until(() -> received.contains(imageJob.pk()));
+        assertThat(inputNames.get(imageJob.pk())).isEqualTo(List.of("image10x10x10.mha"));
+    }
+
+    @Test
+    void pollingCostStaysFlatAsHistoryGrows() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            finishedJob();
+        }
+        startConsumer("flat", platform.multiAlgorithm(), "&includeExisting=true");
+        await().atMost(Duration.ofSeconds(20)).until(() -> received.size() >= 3);
+        awaitPolls(3);
+        long pollCostWithShortHistory = platform.lastJobListResponseBytes();
+
+        for (int i = 0; i < 5; i++) {
+            finishedJob();
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> received.size() >= 8);
+        awaitPolls(3);
+        long pollCostWithLongerHistory = platform.lastJobListResponseBytes();
+
+        // once everything is handled a poll reads an empty page starting at the persisted offset
+        assertThat(pollCostWithLongerHistory).isLessThanOrEqualTo(pollCostWithShortHistory + 8)
+                .isLessThan(400);
+    }
+}

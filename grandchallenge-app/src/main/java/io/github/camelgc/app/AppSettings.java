@@ -1,0 +1,126 @@
+package io.github.camelgc.app;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Where the service talks to and where it keeps its folders, resolved once at start.
+ * <p>
+ * Each setting comes from the first of: a JVM system property, an environment variable, then
+ * {@code application.properties} (an {@code application.properties} in the current folder overrides the one in the
+ * jar). The token is a secret: it is never part of {@link #toString()}.
+ */
+public final class AppSettings {
+
+    /** Property and environment variable names. */
+    public static final String TOKEN_PROPERTY = "camel.component.grandchallenge.token";
+    public static final String TOKEN_ENV = "GRAND_CHALLENGE_AUTHORIZATION";
+    public static final String BASE_URL_PROPERTY = "camel.component.grandchallenge.baseUrl";
+    public static final String BASE_URL_ENV = "GRAND_CHALLENGE_BASE_URL";
+    public static final String WORK_DIR_PROPERTY = "grandchallenge.workDir";
+    public static final String WORK_DIR_ENV = "GRAND_CHALLENGE_WORK_DIR";
+    public static final String ROUTES_DIR_PROPERTY = "grandchallenge.routesDir";
+    public static final String ROUTES_DIR_ENV = "GRAND_CHALLENGE_ROUTES_DIR";
+
+    private final String token;
+    private final String baseUrl;
+    private final Path workDir;
+    private final Path routesDir;
+
+    private AppSettings(String token, String baseUrl, Path workDir, Path routesDir) {
+        this.token = token;
+        this.baseUrl = baseUrl;
+        this.workDir = workDir;
+        this.routesDir = routesDir;
+    }
+
+    /** Resolves the settings from system properties, the given environment and the properties files. */
+    public static AppSettings resolve(Map<String, String> environment) {
+        Properties file = applicationProperties();
+        String token = firstOf(System.getProperty(TOKEN_PROPERTY), environment.get(TOKEN_ENV),
+                file.getProperty(TOKEN_PROPERTY));
+        String baseUrl = firstOf(System.getProperty(BASE_URL_PROPERTY), environment.get(BASE_URL_ENV),
+                file.getProperty(BASE_URL_PROPERTY));
+        String workDir = firstOf(System.getProperty(WORK_DIR_PROPERTY), environment.get(WORK_DIR_ENV),
+                file.getProperty(WORK_DIR_PROPERTY), "grandchallenge-work");
+        String routesDir = firstOf(System.getProperty(ROUTES_DIR_PROPERTY), environment.get(ROUTES_DIR_ENV),
+                file.getProperty(ROUTES_DIR_PROPERTY));
+        return new AppSettings(token, baseUrl, Path.of(workDir).toAbsolutePath().normalize(),
+                routesDir == null ? null : Path.of(routesDir).toAbsolutePath().normalize());
+    }
+
+    /** A copy pointing at another work folder (command line {@code --work-dir}). */
+    public AppSettings withWorkDir(Path folder) {
+        return new AppSettings(token, baseUrl, folder.toAbsolutePath().normalize(), routesDir);
+    }
+
+    /** A copy loading the YAML routes from a folder instead of the jar (command line {@code --routes}). */
+    public AppSettings withRoutesDir(Path folder) {
+        return new AppSettings(token, baseUrl, workDir, folder.toAbsolutePath().normalize());
+    }
+
+    /** A copy talking to the given platform (used once the embedded emulator runs). */
+    public AppSettings withPlatform(String newBaseUrl, String newToken) {
+        return new AppSettings(newToken, newBaseUrl, workDir, routesDir);
+    }
+
+    /** Whether a platform is configured; without one the embedded emulator is started. */
+    public boolean platformConfigured() {
+        return token != null;
+    }
+
+    public Optional<String> token() {
+        return Optional.ofNullable(token);
+    }
+
+    public Optional<String> baseUrl() {
+        return Optional.ofNullable(baseUrl);
+    }
+
+    public Path workDir() {
+        return workDir;
+    }
+
+    /** The folder of YAML routes that replaces the routes shipped in the jar, if any. */
+    public Optional<Path> routesDir() {
+        return Optional.ofNullable(routesDir);
+    }
+
+    @Override
+    public String toString() {
+        return "AppSettings[baseUrl=" + baseUrl + ", token=" + (token == null ? "none" : "***")
+                + ", workDir=" + workDir + ", routesDir=" + routesDir + "]";
+    }
+
+    private static String firstOf(String... candidates) {
+        for (String candidate : candidates) {
+            if (candidate != null && !candidate.isBlank()) {
+                return candidate.trim();
+            }
+        }
+        return null;
+    }
+
+    private static Properties applicationProperties() {
+        Properties properties = new Properties();
+        try (InputStream in = AppSettings.class.getResourceAsStream("/application.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+            Path local = Path.of("application.properties");
+            if (Files.isRegularFile(local)) {
+                try (InputStream localIn = Files.newInputStream(local)) {
+                    properties.load(localIn);
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read application.properties: " + e.getMessage(), e);
+        }
+        return properties;
+    }
+}

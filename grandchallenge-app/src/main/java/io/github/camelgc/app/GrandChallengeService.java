@@ -1,0 +1,103 @@
+package io.github.camelgc.app;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+import io.github.camelgc.app.dropfolder.CaseFolders;
+import io.github.camelgc.app.dropfolder.DropFolder;
+import io.github.camelgc.app.dropfolder.ImageFileCheck;
+import io.github.camelgc.app.dropfolder.JobLedger;
+import io.github.camelgc.app.dropfolder.PollProblems;
+import io.github.camelgc.app.dropfolder.TransientFailure;
+import io.github.camelgc.app.platform.Platform;
+import io.github.camelgc.app.workflows.ArchiveOutputs;
+import io.github.camelgc.app.workflows.CaseNames;
+import io.github.camelgc.app.workflows.LungMasks;
+import io.github.camelgc.grandchallenge.GrandChallengeComponent;
+import io.github.camelgc.grandchallenge.GrandChallengeConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.Main;
+import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
+
+/**
+ * The drop-folder service: Camel Main with the YAML routes, the {@code grandchallenge} component pointed at the
+ * platform, and the beans the routes use. {@link #start} returns once the routes run; {@link #close} stops them
+ * gracefully (in-flight submissions finish first).
+ */
+public final class GrandChallengeService implements AutoCloseable {
+
+    /** The sockets of the registration algorithm, one file {@code <socket>.mha} each in a case folder. */
+    static final List<String> REGISTRATION_SOCKETS = List.of("fixed-image", "moving-image", "fixed-mask",
+            "moving-mask");
+
+    private final Main main;
+    private final WorkFolders folders;
+
+    private GrandChallengeService(Main main, WorkFolders folders) {
+        this.main = main;
+        this.folders = folders;
+    }
+
+    /** Creates the work folders and starts the routes against the platform. */
+    public static GrandChallengeService start(AppSettings settings, Platform platform, Tuning tuning)
+            throws Exception {
+        WorkFolders folders = new WorkFolders(settings.workDir()).create();
+        Main main = new Main(GrandChallengeService.class);
+        main.configure().withRoutesIncludePattern(routesPattern(settings));
+        main.addOverrideProperty(AppSettings.WORK_DIR_PROPERTY, folders.root().toString());
+        main.addOverrideProperty("grandchallenge.jobPollDelay", Long.toString(tuning.jobPoll().toMillis()));
+        main.addOverrideProperty("grandchallenge.archivePollDelay", Long.toString(tuning.archivePoll().toMillis()));
+
+        Path platformState = folders.platformState(platform.baseUrl());
+        main.bind("grandchallenge", component(platform, platformState));
+        JobLedger ledger = new JobLedger(platformState.resolve("jobs.properties"), folders.root());
+        DropFolder dropFolder = new DropFolder(ledger);
+        main.bind("dropFolder", dropFolder);
+        main.bind("transientFailure", new TransientFailure());
+        main.bind("pollProblems", new PollProblems());
+        main.bind("imageCheck", new ImageFileCheck());
+        main.bind("lungMasks", new LungMasks());
+        main.bind("lungMaskRepository", FileIdempotentRepository.fileIdempotentRepository(
+                folders.state().resolve("lung-masks.idempotent").toFile(), 100_000));
+        main.bind("caseFolders", new CaseFolders(folders.inbox(WorkFolders.REGISTRATION), REGISTRATION_SOCKETS,
+                tuning.caseSettle(), tuning.caseGrace(), dropFolder, Clock.systemUTC()));
+        main.bind("caseNames", new CaseNames(dropFolder));
+        main.bind("archiveOutputs", new ArchiveOutputs());
+        main.start();
+        return new GrandChallengeService(main, folders);
+    }
+
+    private static GrandChallengeComponent component(Platform platform, Path platformState) {
+        GrandChallengeComponent component = new GrandChallengeComponent();
+        GrandChallengeConfiguration configuration = component.getConfiguration();
+        configuration.setBaseUrl(platform.baseUrl());
+        configuration.setToken(platform.token());
+        platform.trust().ifPresent(configuration::setSslContextParameters);
+        configuration.setStateDirectory(platformState.resolve("consumers").toString());
+        return component;
+    }
+
+    private static String routesPattern(AppSettings settings) {
+        return settings.routesDir()
+                .map(dir -> "file:" + dir.toString().replace('\\', '/') + "/*.camel.yaml")
+                .orElse("classpath:routes/*.camel.yaml");
+    }
+
+    public CamelContext camelContext() {
+        return main.getCamelContext();
+    }
+
+    public WorkFolders folders() {
+        return folders;
+    }
+
+    public Path workDir() {
+        return folders.root();
+    }
+
+    @Override
+    public void close() throws Exception {
+        main.stop();
+    }
+}

@@ -1,0 +1,28 @@
+package io.github.camelgc.app;
+
+import java.time.Duration;
+
+/**
+ * How often the service polls and how long it waits for case folders to complete.
+ *
+ * @param jobPoll     delay between polls for finished jobs
+ * @param archivePoll delay between polls of the archive for new images
+ * @param caseSettle  how long a complete case folder must stay unchanged before it is submitted
+ * @param caseGrace   how long an incomplete case folder may stay unchanged before it fails
+ */
+public record Tuning(Duration jobPoll, Duration archivePoll, Duration caseSettle, Duration caseGrace) {
+
+    /** For grand-challenge.org: polls that are polite to a shared platform. */
+    public static Tuning forPlatform() {
+        return new Tuning(Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofSeconds(2), Duration.ofMinutes(10));
+    }
+
+    /** For the embedded emulator, whose jobs finish in seconds. */
+    public static Tuning forEmulator() {
+        return new Tuning(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofMinutes(1));
+    }
+
+    public Tuning withCaseGrace(Duration grace) {
+        return new Tuning(jobPoll, archivePoll, caseSettle, grace);
+    }
+}

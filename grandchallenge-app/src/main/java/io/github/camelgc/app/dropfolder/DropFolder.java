@@ -1,0 +1,152 @@
+package io.github.camelgc.app.dropfolder;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+
+import io.github.camelgc.grandchallenge.GrandChallengeConstants;
+import io.github.camelgc.grandchallenge.model.Job;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Moves dropped inputs through their folders: {@code .done/} once the platform accepted the job, {@code .failed/}
+ * with {@code <name>.error.txt} on a permanent failure; on a transient failure the input stays where it is and is
+ * tried again.
+ * <p>
+ * The routes read their inboxes with {@code noop=true} and let this class do the moves, because camel-file's
+ * {@code moveFailed} cannot tell a transient failure (keep the file) from a permanent one (fail it).
+ * <p>
+ * An input is a file (header {@code CamelFileAbsolutePath}) or a registration case folder (header
+ * {@link #CASE_FOLDER}).
+ */
+public class DropFolder {
+
+    /** Header with the path of a case folder (several inputs submitted as one job). */
+    public static final String CASE_FOLDER = "GrandChallengeCaseFolder";
+    static final String DONE = ".done";
+    static final String FAILED = ".failed";
+
+    private static final Logger CONSOLE = LoggerFactory.getLogger("grandchallenge");
+
+    private final JobLedger ledger;
+
+    public DropFolder(JobLedger ledger) {
+        this.ledger = ledger;
+    }
+
+    /** The job was accepted: move the input to {@code .done/} and remember which job it belongs to. */
+    public void accepted(Exchange exchange) {
+        Path input = input(exchange);
+        String jobId = exchange.getMessage().getHeader(GrandChallengeConstants.JOB_ID, String.class);
+        String status = exchange.getMessage().getHeader(GrandChallengeConstants.JOB_STATUS, String.class);
+        Path done = moveInto(input, DONE);
+        if (jobId != null) {
+            ledger.record(jobId, done);
+        }
+        CONSOLE.info("{}: job {} accepted ({}), input moved to {}/", input.getFileName(), jobId, status, DONE);
+    }
+
+    /** A permanent failure: move the input to {@code .failed/} next to a {@code .error.txt} saying why. */
+    public void failed(Exchange exchange) {
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        String reason = failure == null ? "Unknown failure." : FailureReasons.describe(failure);
+        Path input = inputOrNull(exchange);
+        if (input == null || !Files.exists(input)) {
+            CONSOLE.warn("{}: failed: {}", describeSource(exchange), reason);
+            return;
+        }
+        fail(input, reason);
+    }
+
+    /** A transient failure: leave the input in place; it is tried again on a later poll. */
+    public void retryLater(Exchange exchange) {
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        Path input = inputOrNull(exchange);
+        CONSOLE.warn("{}: temporary problem, will try again: {}",
+                input == null ? describeSource(exchange) : input.getFileName(),
+                failure == null ? "unknown" : failure.getMessage());
+    }
+
+    /** A job ended Failed or Cancelled: its input (under {@code .done/}) moves to {@code .failed/}. */
+    public void jobFailed(Exchange exchange) {
+        Job job = exchange.getMessage().getBody(Job.class);
+        String reason = JobFailures.describe(job);
+        ledger.input(job.pk()).filter(Files::exists).ifPresentOrElse(
+                input -> fail(input, reason),
+                () -> CONSOLE.warn("job {}: {}", job.pk(), reason));
+    }
+
+    /** Moves the input to {@code .failed/} and writes the reason next to it. */
+    public void fail(Path input, String reason) {
+        Path failed = moveInto(input, FAILED);
+        Path errorFile = failed.resolveSibling(failed.getFileName() + ".error.txt");
+        String text = reason + System.lineSeparator() + System.lineSeparator()
+                + "Input: " + input.getFileName() + System.lineSeparator()
+                + "Failed at: " + Instant.now() + System.lineSeparator()
+                + "To try again, fix the input and drop it into the inbox again." + System.lineSeparator();
+        writeAtomically(errorFile, text);
+        CONSOLE.warn("{}: failed, moved to {}/: {}", input.getFileName(), FAILED, reason);
+    }
+
+    /** The job's input, under {@code .done/}, if this service submitted it. */
+    public java.util.Optional<Path> inputOf(String jobId) {
+        return ledger.input(jobId);
+    }
+
+    private static Path input(Exchange exchange) {
+        Path input = inputOrNull(exchange);
+        if (input == null) {
+            throw new IllegalStateException("The exchange names no input file or case folder");
+        }
+        return input;
+    }
+
+    private static Path inputOrNull(Exchange exchange) {
+        Object caseFolder = exchange.getMessage().getHeader(CASE_FOLDER);
+        if (caseFolder != null) {
+            return Path.of(caseFolder.toString());
+        }
+        String file = exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class);
+        return file == null ? null : Path.of(file).toAbsolutePath();
+    }
+
+    private static String describeSource(Exchange exchange) {
+        Object jobId = exchange.getMessage().getHeader(GrandChallengeConstants.JOB_ID);
+        return jobId != null ? "job " + jobId : "route " + exchange.getFromRouteId();
+    }
+
+    /** Moves a file or folder into the named sibling folder; an older entry of the same name is renamed aside. */
+    private static Path moveInto(Path input, String folderName) {
+        try {
+            // an input already under .done/ (its job failed later) goes to the inbox's .failed/, not .done/.failed/
+            Path inbox = DONE.equals(String.valueOf(input.getParent().getFileName()))
+                    ? input.getParent().getParent() : input.getParent();
+            Path folder = Files.createDirectories(inbox.resolve(folderName));
+            Path target = folder.resolve(input.getFileName());
+            if (Files.exists(target)) {
+                // the newest input keeps its name (results are named after it); the older one is kept aside
+                Files.move(target, folder.resolve(input.getFileName() + "-" + System.currentTimeMillis()),
+                        StandardCopyOption.ATOMIC_MOVE);
+            }
+            return Files.move(input, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot move " + input + " to " + folderName + "/: " + e.getMessage(), e);
+        }
+    }
+
+    private static void writeAtomically(Path file, String text) {
+        try {
+            Path temp = Files.createTempFile(file.getParent(), ".error-", ".tmp");
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.github.camelgc.app.dropfolder;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Remembers which dropped input each submitted job came from (job id → the input's place under {@code .done/}), in
+ * a small file in the work folder, so results can be named after their case and a job that fails later can send its
+ * input to {@code .failed/} — also after a restart.
+ */
+public class JobLedger {
+
+    private final Path file;
+    private final Path root;
+    private final Properties entries = new Properties();
+
+    /**
+     * @param file the ledger file (created on first use)
+     * @param root the folder input paths are stored relative to (the work folder)
+     */
+    public JobLedger(Path file, Path root) {
+        this.file = file;
+        this.root = root;
+        if (Files.isRegularFile(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                entries.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the job ledger " + file + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Records that the job was submitted for this input (its path after it moved to {@code .done/}). */
+    public synchronized void record(String jobId, Path input) {
+        entries.setProperty(jobId, root.relativize(input.toAbsolutePath().normalize()).toString().replace('\\', '/'));
+        save();
+    }
+
+    /** The input the job was submitted for, if this service submitted it. */
+    public synchronized Optional<Path> input(String jobId) {
+        String relative = jobId == null ? null : entries.getProperty(jobId);
+        return relative == null ? Optional.empty() : Optional.of(root.resolve(relative).normalize());
+    }
+
+    private void save() {
+        try {
+            Files.createDirectories(file.getParent());
+            Path temp = Files.createTempFile(file.getParent(), ".ledger-", ".tmp");
+            try (OutputStream out = Files.newOutputStream(temp)) {
+                entries.store(out, "job id = input it was submitted for (relative to the work folder)");
+            }
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the job ledger " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

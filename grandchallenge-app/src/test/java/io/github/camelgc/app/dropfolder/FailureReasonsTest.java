@@ -1,0 +1,43 @@
+package io.github.camelgc.app.dropfolder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import io.github.camelgc.grandchallenge.client.GrandChallengeApiException;
+import io.github.camelgc.grandchallenge.client.GrandChallengeIoException;
+import io.github.camelgc.grandchallenge.client.GrandChallengeNotFoundException;
+import io.github.camelgc.grandchallenge.inputs.GrandChallengeInputException;
+import org.junit.jupiter.api.Test;
+
+class FailureReasonsTest {
+
+    @Test
+    void networkTroubleAndOverloadAreTransient() {
+        assertThat(FailureReasons.isTransient(new GrandChallengeIoException("no response", null))).isTrue();
+        assertThat(FailureReasons.isTransient(api(503))).isTrue();
+        assertThat(FailureReasons.isTransient(api(429))).isTrue();
+        assertThat(FailureReasons.isTransient(new RuntimeException("wrapped", api(502)))).isTrue();
+    }
+
+    @Test
+    void refusalsAreWorthFailingTheInput() {
+        assertThat(FailureReasons.isTransient(api(400))).isFalse();
+        assertThat(FailureReasons.isTransient(api(401))).isFalse();
+        assertThat(FailureReasons.isTransient(new GrandChallengeNotFoundException("No algorithm"))).isFalse();
+        assertThat(FailureReasons.isTransient(new InputRejectedException("empty"))).isFalse();
+    }
+
+    @Test
+    void reasonsSayWhatToDo() {
+        assertThat(FailureReasons.describe(new GrandChallengeNotFoundException("No algorithm with slug 'x'")))
+                .contains("No algorithm with slug 'x'").contains("Check the algorithm or archive slug");
+        assertThat(FailureReasons.describe(api(401))).contains("GRAND_CHALLENGE_AUTHORIZATION");
+        assertThat(FailureReasons.describe(new GrandChallengeInputException("does not match any interface")))
+                .startsWith("The platform's checks refused the inputs: does not match any interface");
+    }
+
+    private static GrandChallengeApiException api(int status) {
+        return new GrandChallengeApiException("POST", "algorithms/jobs/", status, List.of("message"));
+    }
+}

@@ -1,0 +1,137 @@
+package io.github.camelgc.emulator;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Settings of one emulator. Defaults suit tests: free ports, loopback only, the default fixture, a temp
+ * storage folder and no job delays.
+ */
+public final class EmulatorConfig {
+
+    private String host = "127.0.0.1";
+    private int httpsPort;
+    private int httpPort = -1;
+    private Path fixture;
+    private Path storageDir;
+    private Duration jobStepDelay = Duration.ZERO;
+    private int jobWorkers = 2;
+    private int maxActiveJobsPerUser = 16;
+    private long uploadQuotaBytes = 128L << 30;
+    private boolean admin;
+    private int phantomCases = 3;
+
+    public static EmulatorConfig defaults() {
+        return new EmulatorConfig();
+    }
+
+    /** Interface to bind (default {@code 127.0.0.1}; {@code 0.0.0.0} for all). */
+    public EmulatorConfig host(String value) {
+        host = value;
+        return this;
+    }
+
+    /** HTTPS port; 0 (default) picks a free port. */
+    public EmulatorConfig httpsPort(int value) {
+        httpsPort = value;
+        return this;
+    }
+
+    /** Plain HTTP port; 0 picks a free port, negative (default) disables plain HTTP. */
+    public EmulatorConfig httpPort(int value) {
+        httpPort = value;
+        return this;
+    }
+
+    /** A fixture JSON file; {@code null} (default) loads the built-in default fixture. */
+    public EmulatorConfig fixture(Path value) {
+        fixture = value;
+        return this;
+    }
+
+    /** Where uploaded parts and images are stored; {@code null} (default) uses a fresh temp folder. */
+    public EmulatorConfig storageDir(Path value) {
+        storageDir = value;
+        return this;
+    }
+
+    /** How long a job stays in each state before moving on (default zero). */
+    public EmulatorConfig jobStepDelay(Duration value) {
+        jobStepDelay = value;
+        return this;
+    }
+
+    /** Size of the job worker pool (default 2). */
+    public EmulatorConfig jobWorkers(int value) {
+        jobWorkers = value;
+        return this;
+    }
+
+    /** The platform's {@code ALGORITHMS_MAX_ACTIVE_JOBS_PER_USER} (default 16). */
+    public EmulatorConfig maxActiveJobsPerUser(int value) {
+        maxActiveJobsPerUser = value;
+        return this;
+    }
+
+    /** Upload bytes per user before "Upload limit reached" (default 128 GiB, verified users). */
+    public EmulatorConfig uploadQuotaBytes(long value) {
+        uploadQuotaBytes = value;
+        return this;
+    }
+
+    /** Whether the {@code /admin/} endpoints (request log, faults, job controls) are served. */
+    public EmulatorConfig admin(boolean value) {
+        admin = value;
+        return this;
+    }
+
+    /** How many synthetic CT cases the default fixture's archive gets (default 3). */
+    public EmulatorConfig phantomCases(int value) {
+        phantomCases = value;
+        return this;
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public int httpsPort() {
+        return httpsPort;
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    public Path fixture() {
+        return fixture;
+    }
+
+    public Path storageDir() {
+        return storageDir;
+    }
+
+    public Duration jobStepDelay() {
+        return jobStepDelay;
+    }
+
+    public int jobWorkers() {
+        return jobWorkers;
+    }
+
+    public int maxActiveJobsPerUser() {
+        return maxActiveJobsPerUser;
+    }
+
+    public long uploadQuotaBytes() {
+        return uploadQuotaBytes;
+    }
+
+    public boolean admin() {
+        return admin;
+    }
+
+    public int phantomCases() {
+        return phantomCases;
+    }
+}

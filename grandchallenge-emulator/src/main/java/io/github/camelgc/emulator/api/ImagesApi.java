@@ -1,0 +1,105 @@
+package io.github.camelgc.emulator.api;
+
+import io.github.camelgc.emulator.model.ArchiveItem;
+import io.github.camelgc.emulator.model.Image;
+import io.github.camelgc.emulator.model.Job;
+import io.github.camelgc.emulator.model.SocketValue;
+import io.github.camelgc.emulator.model.User;
+import io.github.camelgc.emulator.server.ApiCall;
+import io.github.camelgc.emulator.server.ApiError;
+import io.github.camelgc.emulator.server.Pagination;
+import io.github.camelgc.emulator.server.Reply;
+import io.github.camelgc.emulator.server.Router;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/** {@code cases/images/}: list (ordered by name) with the filters of spec §8.2, and detail. */
+public final class ImagesApi {
+
+    /** DICOM metadata filters; the emulator's images carry none of it, so only "" matches. */
+    private static final List<String> BLANK_METADATA = List.of("patient_id", "patient_name", "patient_age",
+            "patient_sex", "study_instance_uid", "series_instance_uid", "study_description", "series_description");
+
+    private final ApiContext ctx;
+
+    public ImagesApi(ApiContext ctx) {
+        this.ctx = ctx;
+    }
+
+    public void register(Router router) {
+        router.get("/api/v1/cases/images/", this::list);
+        router.get("/api/v1/cases/images/{pk}/", call -> Reply.ok(ctx.views().image(call, visible(call))));
+        router.get("/api/v1/cases/images/{pk}/dicom/instances/", call -> {
+            visible(call);
+            throw ApiError.detail(404, "This image does not have a DICOM Image Set.");
+        });
+        router.get("/api/v1/cases/images/{pk}/dicom/frames/", call -> {
+            visible(call);
+            throw ApiError.detail(404, "This image does not have a DICOM Image Set.");
+        });
+    }
+
+    private Reply list(ApiCall call) {
+        User user = call.user().orElse(null);
+        Predicate<Image> filter = image -> ctx.visibility().canView(user, image);
+        List<String> archives = Filters.multi(call, "archive", pk -> ctx.state().archive(pk).isPresent());
+        if (!archives.isEmpty()) {
+            Set<String> inArchives = new HashSet<>();
+            for (ArchiveItem item : ctx.state().archiveItems()) {
+                if (archives.contains(item.archive().pk())) {
+                    item.values().forEach(v -> addImage(inArchives, v));
+                }
+            }
+            filter = filter.and(i -> inArchives.contains(i.pk()));
+        }
+        Filters.multi(call, "reader_study", pk -> false);
+        filter = filter.and(jobFilter(call, "job_input", true)).and(jobFilter(call, "job_output", false));
+        String origin = Filters.single(call, "origin", pk -> ctx.state().session(pk).isPresent());
+        if (origin != null) {
+            filter = filter.and(i -> origin.equals(i.origin()));
+        }
+        String name = call.query("name");
+        if (name != null) {
+            filter = filter.and(i -> i.name().equals(name));
+        }
+        for (String field : BLANK_METADATA) {
+            String value = call.query(field);
+            if (value != null && !value.isEmpty()) {
+                filter = filter.and(i -> false);
+            }
+        }
+        if ("false".equalsIgnoreCase(call.query("patient_id__isempty"))
+                || "false".equalsIgnoreCase(call.query("study_description__isempty"))) {
+            filter = filter.and(i -> false);
+        }
+        List<Image> images = ctx.state().images().stream().filter(filter).toList();
+        return Reply.ok(Pagination.page(call, images, i -> ctx.views().image(call, i)));
+    }
+
+    private Predicate<Image> jobFilter(ApiCall call, String name, boolean inputs) {
+        List<String> jobs = Filters.multi(call, name, pk -> ctx.state().job(pk).isPresent());
+        if (jobs.isEmpty()) {
+            return i -> true;
+        }
+        Set<String> used = new HashSet<>();
+        for (String pk : jobs) {
+            Job job = ctx.state().job(pk).orElseThrow();
+            (inputs ? job.inputs() : job.outputs()).forEach(v -> addImage(used, v));
+        }
+        return i -> used.contains(i.pk());
+    }
+
+    private static void addImage(Set<String> pks, SocketValue value) {
+        if (value.imagePk() != null) {
+            pks.add(value.imagePk());
+        }
+    }
+
+    private Image visible(ApiCall call) {
+        User user = call.user().orElse(null);
+        return ctx.state().image(call.param("pk")).filter(i -> ctx.visibility().canView(user, i))
+                .orElseThrow(() -> ApiError.notFound("Image", call.param("pk")));
+    }
+}

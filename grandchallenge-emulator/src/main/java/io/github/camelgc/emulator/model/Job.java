@@ -1,0 +1,103 @@
+package io.github.camelgc.emulator.model;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** An algorithm job. Status and values change while it runs; all access is synchronized. */
+public final class Job {
+
+    private final String pk;
+    private final Algorithm algorithm;
+    private final String algorithmImagePk;
+    private final int creatorId;
+    private final Instant created;
+    private final List<SocketValue> inputs = new ArrayList<>();
+    private final List<SocketValue> outputs = new ArrayList<>();
+    private JobStatus status = JobStatus.VALIDATING_INPUTS;
+    private Duration execDuration;
+    private JobStatus holdAt;
+    private boolean failRequested;
+
+    public Job(String pk, Algorithm algorithm, String algorithmImagePk, int creatorId, Instant created) {
+        this.pk = pk;
+        this.algorithm = algorithm;
+        this.algorithmImagePk = algorithmImagePk;
+        this.creatorId = creatorId;
+        this.created = created;
+    }
+
+    public String pk() {
+        return pk;
+    }
+
+    public Algorithm algorithm() {
+        return algorithm;
+    }
+
+    public String algorithmImagePk() {
+        return algorithmImagePk;
+    }
+
+    public int creatorId() {
+        return creatorId;
+    }
+
+    public Instant created() {
+        return created;
+    }
+
+    public synchronized JobStatus status() {
+        return status;
+    }
+
+    public synchronized void status(JobStatus newStatus) {
+        status = newStatus;
+        notifyAll();
+    }
+
+    public synchronized List<SocketValue> inputs() {
+        return new ArrayList<>(inputs);
+    }
+
+    public synchronized void addInput(SocketValue value) {
+        inputs.add(value);
+    }
+
+    public synchronized List<SocketValue> outputs() {
+        return new ArrayList<>(outputs);
+    }
+
+    public synchronized void addOutput(SocketValue value) {
+        outputs.add(value);
+    }
+
+    public synchronized Duration execDuration() {
+        return execDuration;
+    }
+
+    public synchronized void execDuration(Duration duration) {
+        execDuration = duration;
+    }
+
+    /** Keeps the job in this state until released (admin control); {@code null} releases it. */
+    public synchronized void holdAt(JobStatus state) {
+        holdAt = state;
+        notifyAll();
+    }
+
+    public synchronized JobStatus holdAt() {
+        return holdAt;
+    }
+
+    /** Makes the job end {@code Failed} at its next step (admin control). */
+    public synchronized void requestFailure() {
+        failRequested = true;
+        notifyAll();
+    }
+
+    public synchronized boolean failRequested() {
+        return failRequested;
+    }
+}
