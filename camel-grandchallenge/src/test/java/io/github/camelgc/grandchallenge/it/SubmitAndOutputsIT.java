@@ -90,6 +90,32 @@ class SubmitAndOutputsIT extends EmulatorTestSupport {
     }
 
     @Test
+    void imageOutputsAreDownloadedAndNamedAfterTheInputImage() throws Exception {
+        Image ct = anArchiveImage();
+        Job job = template.requestBody("grandchallenge:job?waitForCompletion=true&waitPollInterval=100&algorithm="
+                                       + platform.algorithm(), ct.apiUrl(), Job.class);
+        assertThat(job.status()).isEqualTo("Succeeded");
+
+        @SuppressWarnings("unchecked")
+        List<Message> outputs = template.requestBody("grandchallenge:job?operation=downloadOutputs", job, List.class);
+        assertThat(outputs).singleElement().satisfies(output -> {
+            assertThat(output.getHeader(GrandChallengeConstants.SUPER_KIND)).isEqualTo("Image");
+            assertThat(output.getHeader(GrandChallengeConstants.KIND)).isEqualTo("Segmentation");
+            assertThat(output.getHeader(Exchange.FILE_NAME, String.class)).endsWith(".mha");
+            try (InputStream in = output.getBody(InputStream.class)) {
+                assertThat(new String(in.readNBytes(18))).isEqualTo("ObjectType = Image");
+            }
+        });
+
+        @SuppressWarnings("unchecked")
+        List<Path> written = template.requestBody("grandchallenge:job?operation=downloadOutputs&outputDirectory=" + out
+                                                  + "&outputFileName={input}-{socket}{ext}", job, List.class);
+        String stem = ct.name().substring(0, ct.name().lastIndexOf('.'));
+        assertThat(written).containsExactly(out.resolve(stem + "-pulmonary-lobes.mha"));
+        assertThat(Files.size(written.get(0))).isPositive();
+    }
+
+    @Test
     void getListAndWaitOperations() {
         Job submitted = template.requestBody(multi(""), platform.multiInputs(), Job.class);
         assertThat(submitted.pk()).isNotBlank();
