@@ -26,8 +26,7 @@ public final class JobsApi {
         router.get("/api/v1/algorithms/jobs/", this::list);
         router.post("/api/v1/algorithms/jobs/", call -> {
             User user = call.requireUser();
-            Job job = factory.create(call.json(), user);
-            return Reply.created(ctx.views().jobPost(call, job));
+            return Reply.created(factory.create(call.json(), user, job -> ctx.views().jobPost(call, job)));
         });
         router.get("/api/v1/algorithms/jobs/{pk}/", call -> Reply.ok(ctx.views().job(call, visible(call))));
         for (String method : List.of("PUT", "PATCH", "DELETE")) {

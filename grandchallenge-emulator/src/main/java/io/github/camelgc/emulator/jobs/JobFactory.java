@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Job creation with the platform's validation order and messages (spec §9.5). */
 public final class JobFactory {
@@ -39,8 +40,12 @@ public final class JobFactory {
         this.clock = clock;
     }
 
-    /** Validates the POST body, creates the job and starts it. */
-    public Job create(JsonNode body, User user) {
+    /**
+     * Validates the POST body, creates the job and starts it. The response is rendered by {@code snapshot}
+     * before the runner may advance the job: the platform answers with the job as created
+     * ("Validating inputs", immediate inputs only), however fast the job then runs.
+     */
+    public <T> T create(JsonNode body, User user, Function<Job, T> snapshot) {
         Map<String, Object> fieldErrors = new LinkedHashMap<>();
         Algorithm algorithm = algorithm(body.get("algorithm"), user, fieldErrors);
         List<ParsedInput> inputs = null;
@@ -90,8 +95,9 @@ public final class JobFactory {
                 }
             }
             state.addJob(job);
+            T response = snapshot.apply(job);
             runner.submit(job, pending);
-            return job;
+            return response;
         }
     }
 
