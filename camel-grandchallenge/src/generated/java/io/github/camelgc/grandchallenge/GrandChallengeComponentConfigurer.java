@@ -89,6 +89,8 @@ public class GrandChallengeComponentConfigurer extends PropertyConfigurerSupport
         case "uploadConcurrency": getOrCreateConfiguration(target).setUploadConcurrency(property(camelContext, int.class, value)); return true;
         case "uploadpartsize":
         case "uploadPartSize": getOrCreateConfiguration(target).setUploadPartSize(property(camelContext, long.class, value)); return true;
+        case "uploadprogresslistener":
+        case "uploadProgressListener": getOrCreateConfiguration(target).setUploadProgressListener(property(camelContext, io.github.camelgc.grandchallenge.client.upload.UploadProgressListener.class, value)); return true;
         case "waitforcompletion":
         case "waitForCompletion": getOrCreateConfiguration(target).setWaitForCompletion(property(camelContext, boolean.class, value)); return true;
         case "waitpollinterval":
@@ -161,6 +163,8 @@ public class GrandChallengeComponentConfigurer extends PropertyConfigurerSupport
         case "uploadConcurrency": return int.class;
         case "uploadpartsize":
         case "uploadPartSize": return long.class;
+        case "uploadprogresslistener":
+        case "uploadProgressListener": return io.github.camelgc.grandchallenge.client.upload.UploadProgressListener.class;
         case "waitforcompletion":
         case "waitForCompletion": return boolean.class;
         case "waitpollinterval":
@@ -234,6 +238,8 @@ public class GrandChallengeComponentConfigurer extends PropertyConfigurerSupport
         case "uploadConcurrency": return getOrCreateConfiguration(target).getUploadConcurrency();
         case "uploadpartsize":
         case "uploadPartSize": return getOrCreateConfiguration(target).getUploadPartSize();
+        case "uploadprogresslistener":
+        case "uploadProgressListener": return getOrCreateConfiguration(target).getUploadProgressListener();
         case "waitforcompletion":
         case "waitForCompletion": return getOrCreateConfiguration(target).isWaitForCompletion();
         case "waitpollinterval":

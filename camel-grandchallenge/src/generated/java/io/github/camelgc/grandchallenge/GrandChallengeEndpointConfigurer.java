@@ -108,6 +108,8 @@ public class GrandChallengeEndpointConfigurer extends PropertyConfigurerSupport 
         case "uploadConcurrency": target.getConfiguration().setUploadConcurrency(property(camelContext, int.class, value)); return true;
         case "uploadpartsize":
         case "uploadPartSize": target.getConfiguration().setUploadPartSize(property(camelContext, long.class, value)); return true;
+        case "uploadprogresslistener":
+        case "uploadProgressListener": target.getConfiguration().setUploadProgressListener(property(camelContext, io.github.camelgc.grandchallenge.client.upload.UploadProgressListener.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "waitforcompletion":
@@ -208,6 +210,8 @@ public class GrandChallengeEndpointConfigurer extends PropertyConfigurerSupport 
         case "uploadConcurrency": return int.class;
         case "uploadpartsize":
         case "uploadPartSize": return long.class;
+        case "uploadprogresslistener":
+        case "uploadProgressListener": return io.github.camelgc.grandchallenge.client.upload.UploadProgressListener.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
         case "waitforcompletion":
@@ -309,6 +313,8 @@ public class GrandChallengeEndpointConfigurer extends PropertyConfigurerSupport 
         case "uploadConcurrency": return target.getConfiguration().getUploadConcurrency();
         case "uploadpartsize":
         case "uploadPartSize": return target.getConfiguration().getUploadPartSize();
+        case "uploadprogresslistener":
+        case "uploadProgressListener": return target.getConfiguration().getUploadProgressListener();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
         case "waitforcompletion":

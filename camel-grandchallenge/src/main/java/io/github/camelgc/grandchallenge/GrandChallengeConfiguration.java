@@ -1,5 +1,6 @@
 package io.github.camelgc.grandchallenge;
 
+import io.github.camelgc.grandchallenge.client.upload.UploadProgressListener;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -52,6 +53,9 @@ public class GrandChallengeConfiguration implements Cloneable {
 
     @UriParam(label = "producer,advanced", defaultValue = "4")
     private int uploadConcurrency = 4;
+
+    @UriParam(label = "producer,advanced")
+    private UploadProgressListener uploadProgressListener;
 
     @UriParam(label = "producer")
     private GrandChallengeOperations operation;
@@ -255,6 +259,18 @@ public class GrandChallengeConfiguration implements Cloneable {
         this.uploadConcurrency = uploadConcurrency;
     }
 
+    public UploadProgressListener getUploadProgressListener() {
+        return uploadProgressListener;
+    }
+
+    /**
+     * Told when an upload starts and after every part the storage accepted (file name, bytes uploaded, total bytes),
+     * e.g. to show the progress of large scans. Called from the upload threads: it must be thread-safe and quick.
+     */
+    public void setUploadProgressListener(UploadProgressListener uploadProgressListener) {
+        this.uploadProgressListener = uploadProgressListener;
+    }
+
     public GrandChallengeOperations getOperation() {
         return operation;
     }
@@ -392,7 +408,9 @@ public class GrandChallengeConfiguration implements Cloneable {
     }
 
     /**
-     * Comma-separated final statuses the job consumer emits (Succeeded, Failed, Cancelled).
+     * Comma-separated statuses the job consumer emits. Final ones (Succeeded, Failed, Cancelled) are emitted exactly
+     * once per job; in-progress ones (e.g. Queued, Executing) once per job and status as the consumer sees them, as
+     * progress notices that are kept in memory only.
      */
     public void setStatuses(String statuses) {
         this.statuses = statuses;

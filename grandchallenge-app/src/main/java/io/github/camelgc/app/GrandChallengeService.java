@@ -10,6 +10,7 @@ import io.github.camelgc.app.dropfolder.ImageFileCheck;
 import io.github.camelgc.app.dropfolder.JobLedger;
 import io.github.camelgc.app.dropfolder.PollProblems;
 import io.github.camelgc.app.dropfolder.TransientFailure;
+import io.github.camelgc.app.dropfolder.UploadProgress;
 import io.github.camelgc.app.platform.Platform;
 import io.github.camelgc.app.workflows.ArchiveOutputs;
 import io.github.camelgc.app.workflows.CaseNames;
@@ -73,6 +74,7 @@ public final class GrandChallengeService implements AutoCloseable {
         GrandChallengeConfiguration configuration = component.getConfiguration();
         configuration.setBaseUrl(platform.baseUrl());
         configuration.setToken(platform.token());
+        configuration.setUploadProgressListener(new UploadProgress());
         platform.trust().ifPresent(configuration::setSslContextParameters);
         configuration.setStateDirectory(platformState.resolve("consumers").toString());
         return component;

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 import io.github.camelgc.grandchallenge.client.upload.MultipartUploader;
+import io.github.camelgc.grandchallenge.client.upload.UploadProgressListener;
 import io.github.camelgc.grandchallenge.model.Algorithm;
 import io.github.camelgc.grandchallenge.model.Archive;
 import io.github.camelgc.grandchallenge.model.ArchiveItem;
@@ -53,6 +54,8 @@ public class GrandChallengeClient implements Closeable {
     private final ExecutorService uploadPool;
     private final MultipartUploader uploader;
 
+    private final boolean ownsResources;
+
     public GrandChallengeClient(ClientSettings settings) {
         this.transport = new HttpTransport(settings);
         this.base = settings.baseUri();
@@ -62,7 +65,24 @@ public class GrandChallengeClient implements Closeable {
             thread.setDaemon(true);
             return thread;
         });
-        this.uploader = new MultipartUploader(transport, base, uploadPool);
+        this.uploader = new MultipartUploader(transport, base, uploadPool, null);
+        this.ownsResources = true;
+    }
+
+    private GrandChallengeClient(GrandChallengeClient shared, UploadProgressListener progress) {
+        this.transport = shared.transport;
+        this.base = shared.base;
+        this.uploadPool = shared.uploadPool;
+        this.uploader = new MultipartUploader(transport, base, uploadPool, progress);
+        this.ownsResources = false;
+    }
+
+    /**
+     * This client, reporting upload progress to {@code progress}: a light view that shares the connection pool and
+     * upload threads (closing it releases nothing). Returns this client itself when {@code progress} is null.
+     */
+    public GrandChallengeClient withUploadProgress(UploadProgressListener progress) {
+        return progress == null ? this : new GrandChallengeClient(this, progress);
     }
 
     /** The transport (for callers that need raw access, e.g. health checks). */
@@ -305,6 +325,9 @@ public class GrandChallengeClient implements Closeable {
 
     @Override
     public void close() throws IOException {
+        if (!ownsResources) {
+            return;
+        }
         uploadPool.shutdownNow();
         transport.close();
     }

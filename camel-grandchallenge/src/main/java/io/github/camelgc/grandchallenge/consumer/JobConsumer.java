@@ -1,8 +1,10 @@
 package io.github.camelgc.grandchallenge.consumer;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedList;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -24,10 +26,17 @@ import org.apache.camel.Processor;
  * Cost stays flat as history grows: the jobs list is ordered by creation and has no status filter, so the consumer
  * persists the list offset below which every job is final and handled, and each poll reads only from there (pages of
  * up to 1000). Only unfinished jobs, and jobs created since, are read again.
+ * <p>
+ * Final statuses are emitted exactly once (recorded in the idempotent repository after success). In-progress statuses
+ * listed in {@code statuses} (e.g. {@code Queued}, {@code Executing}) are progress notices: emitted once per job and
+ * status as this consumer sees them, kept in memory only, never recorded, and without the input names header (which
+ * would cost a request per input).
  */
 public class JobConsumer extends AbstractGrandChallengeConsumer {
 
     private final Set<String> statuses;
+    /** Job pk → the in-progress status last emitted for it; entries leave once the job is final. */
+    private final Map<String, String> progressEmitted = new HashMap<>();
     private Algorithm algorithm;
 
     public JobConsumer(GrandChallengeEndpoint endpoint, Processor processor) {
@@ -74,6 +83,13 @@ public class JobConsumer extends AbstractGrandChallengeConsumer {
         while (true) {
             Page<Job> page = client.jobsPage(algorithm.pk(), index, limit);
             for (Job job : page.results()) {
+                if (!job.isFinal() && wanted(job) && !job.status().equals(progressEmitted.get(job.pk()))
+                        && withinBatchLimit(exchanges)) {
+                    progressEmitted.put(job.pk(), job.status());
+                    exchanges.add(createProgressExchange(job));
+                } else if (job.isFinal()) {
+                    progressEmitted.remove(job.pk());
+                }
                 boolean done = job.isFinal() && (!wanted(job) || isHandled(job.pk()));
                 if (!done && job.isFinal() && wanted(job) && !isInFlight(job.pk()) && withinBatchLimit(exchanges)) {
                     exchanges.add(createExchange(client, job));
@@ -121,6 +137,13 @@ public class JobConsumer extends AbstractGrandChallengeConsumer {
     }
 
     private Exchange createExchange(GrandChallengeClient client, Job job) {
+        Exchange exchange = createProgressExchange(job);
+        exchange.getMessage().setHeader(GrandChallengeConstants.INPUT_NAMES, client.inputImageNames(job));
+        track(exchange, job.pk());
+        return exchange;
+    }
+
+    private Exchange createProgressExchange(Job job) {
         Exchange exchange = createExchange(false);
         Message message = exchange.getMessage();
         message.setBody(job);
@@ -128,8 +151,6 @@ public class JobConsumer extends AbstractGrandChallengeConsumer {
         message.setHeader(GrandChallengeConstants.JOB_STATUS, job.status());
         message.setHeader(GrandChallengeConstants.JOB_URL, job.apiUrl());
         message.setHeader(GrandChallengeConstants.ALGORITHM, algorithm.slug());
-        message.setHeader(GrandChallengeConstants.INPUT_NAMES, client.inputImageNames(job));
-        track(exchange, job.pk());
         return exchange;
     }
 }

@@ -85,7 +85,8 @@ final class ArchiveOperations {
     private ArrayNode prepare(Exchange exchange, TempFiles temp) {
         Map<String, Object> values = BodyInputs.read(exchange, () -> singleInput(), temp);
         List<PreparedInput> inputs = SocketValuePayloads.validate(values, this::socket);
-        return SocketValuePayloads.build(inputs, client(), temp);
+        return SocketValuePayloads.build(inputs,
+                client().withUploadProgress(endpoint.getConfiguration().getUploadProgressListener()), temp);
     }
 
     private Socket socket(String slug) {

@@ -50,7 +50,7 @@ final class JobOperations {
     }
 
     private void submit(Exchange exchange) throws Exception {
-        GrandChallengeClient client = client();
+        GrandChallengeClient client = client().withUploadProgress(configuration.getUploadProgressListener());
         Algorithm algorithm = client.algorithm(algorithmSlug(exchange));
         try (TempFiles temp = new TempFiles()) {
             Map<String, Object> values = BodyInputs.read(exchange, () -> singleInput(exchange, algorithm), temp);

@@ -150,4 +150,27 @@ class JobConsumerIT extends EmulatorTestSupport {
         assertThat(pollCostWithLongerHistory).isLessThanOrEqualTo(pollCostWithShortHistory + 8)
                 .isLessThan(400);
     }
+
+    @Test
+    void inProgressStatusesAreEmittedOnceEachAsProgressNotices() throws Exception {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        // slow-algorithm stays Executing for two seconds: dozens of polls see the same status
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("grandchallenge:job?algorithm=slow-algorithm&delay=50&initialDelay=0"
+                     + "&statuses=Executing,Succeeded&stateDirectory=" + state).routeId("progress")
+                        .process(e -> seen.add(e.getMessage().getHeader(GrandChallengeConstants.JOB_ID, String.class)
+                                               + " " + e.getMessage().getHeader(GrandChallengeConstants.JOB_STATUS)));
+            }
+        });
+        awaitPolls(2);
+        Job job = template.requestBody("grandchallenge:job?algorithm=slow-algorithm",
+                Map.of("patient-height", 181.25), Job.class);
+        await().atMost(Duration.ofSeconds(30)).until(() -> seen.contains(job.pk() + " Succeeded"));
+        awaitPolls(3);
+
+        assertThat(seen).as("Executing once, although polled many times; the final status exactly once")
+                .containsExactly(job.pk() + " Executing", job.pk() + " Succeeded");
+    }
 }

@@ -138,9 +138,11 @@ public final class Demo {
         out.println();
         out.println("demo: all four workflows completed. Written under " + folders.root() + ":");
         try (Stream<Path> files = Files.walk(folders.root().resolve("outbox"))) {
-            for (Path file : files.filter(Files::isRegularFile).filter(p -> !hiddenUnder(folders.root(), p))
-                    .sorted().toList()) {
-                out.printf("  %-90s %,12d bytes%n", folders.root().relativize(file), Files.size(file));
+            List<Path> written = files.filter(Files::isRegularFile).filter(p -> !hiddenUnder(folders.root(), p))
+                    .map(p -> folders.root().relativize(p)).sorted().toList();
+            int width = written.stream().mapToInt(p -> p.toString().length()).max().orElse(0);
+            for (Path file : written) {
+                out.printf("  %-" + width + "s %,12d bytes%n", file, Files.size(folders.root().resolve(file)));
             }
         }
         out.println("Inputs that were submitted are in the inboxes' .done/ folders.");

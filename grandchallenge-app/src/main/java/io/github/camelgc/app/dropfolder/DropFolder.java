@@ -73,6 +73,14 @@ public class DropFolder {
                 failure == null ? "unknown" : failure.getMessage());
     }
 
+    /** A job's status changed on its way to a final one: one line, named after the input when this service sent it. */
+    public void progress(Exchange exchange) {
+        String jobId = exchange.getMessage().getHeader(GrandChallengeConstants.JOB_ID, String.class);
+        String status = exchange.getMessage().getHeader(GrandChallengeConstants.JOB_STATUS, String.class);
+        String input = ledger.input(jobId).map(p -> p.getFileName().toString()).orElse("job " + jobId);
+        CONSOLE.info("{}: job {} is {}", input, jobId, status);
+    }
+
     /** A job ended Failed or Cancelled: its input (under {@code .done/}) moves to {@code .failed/}. */
     public void jobFailed(Exchange exchange) {
         Job job = exchange.getMessage().getBody(Job.class);

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -42,11 +43,16 @@ public final class MultipartUploader {
     private final HttpTransport transport;
     private final URI base;
     private final ExecutorService pool;
+    private final UploadProgressListener progress;
 
-    public MultipartUploader(HttpTransport transport, URI base, ExecutorService pool) {
+    /**
+     * @param progress told after every accepted part, or {@code null}
+     */
+    public MultipartUploader(HttpTransport transport, URI base, ExecutorService pool, UploadProgressListener progress) {
         this.transport = transport;
         this.base = base;
         this.pool = pool;
+        this.progress = progress;
     }
 
     /**
@@ -73,6 +79,8 @@ public final class MultipartUploader {
         LOG.debug("Uploading {} ({} bytes, {} parts) as upload {}", filename, size, partCount, upload.pk());
         String[] etags = new String[(int) partCount];
         List<Future<?>> parts = new ArrayList<>();
+        AtomicLong uploaded = new AtomicLong();
+        report(filename, 0, size);
         try {
             Semaphore inFlight = new Semaphore(transport.settings().uploadConcurrency());
             for (int first = 1; first <= partCount; first += PRESIGN_BATCH) {
@@ -88,6 +96,7 @@ public final class MultipartUploader {
                     parts.add(pool.submit(() -> {
                         try {
                             etags[partNumber - 1] = putPart(upload, file, partNumber, offset, length, url);
+                            report(filename, uploaded.addAndGet(length), size);
                         } finally {
                             inFlight.release();
                         }
@@ -108,6 +117,18 @@ public final class MultipartUploader {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
             throw new GrandChallengeUploadException("Uploading '" + filename + "' (" + size + " bytes) failed; upload "
                                                     + upload.pk() + " was aborted: " + cause.getMessage(), cause);
+        }
+    }
+
+    private void report(String filename, long uploadedBytes, long totalBytes) {
+        if (progress == null) {
+            return;
+        }
+        try {
+            progress.onProgress(filename, uploadedBytes, totalBytes);
+        } catch (RuntimeException e) {
+            // Progress is informational: a faulty listener must not fail the upload.
+            LOG.warn("Upload progress listener failed: {}", e.toString());
         }
     }
 
