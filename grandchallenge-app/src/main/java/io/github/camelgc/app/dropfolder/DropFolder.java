@@ -57,6 +57,12 @@ public class DropFolder {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String reason = failure == null ? "Unknown failure." : FailureReasons.describe(failure);
         Path input = inputOrNull(exchange);
+        if (input == null) {
+            // a result route: the job's input (under .done/) goes to .failed/, so the failure is not only a log line
+            String jobId = exchange.getMessage().getHeader(GrandChallengeConstants.JOB_ID, String.class);
+            input = ledger.input(jobId).orElse(null);
+            reason = "The results of job " + jobId + " could not be stored: " + reason;
+        }
         if (input == null || !Files.exists(input)) {
             CONSOLE.warn("{}: failed: {}", describeSource(exchange), reason);
             return;
