@@ -9,6 +9,7 @@ import io.github.camelgc.app.dropfolder.DropFolder;
 import io.github.camelgc.app.dropfolder.ImageFileCheck;
 import io.github.camelgc.app.dropfolder.JobLedger;
 import io.github.camelgc.app.dropfolder.PollProblems;
+import io.github.camelgc.app.dropfolder.Submissions;
 import io.github.camelgc.app.dropfolder.TransientFailure;
 import io.github.camelgc.app.platform.Platform;
 import io.github.camelgc.app.workflows.ArchiveOutputs;
@@ -54,6 +55,7 @@ public final class GrandChallengeService implements AutoCloseable {
         JobLedger ledger = new JobLedger(platformState.resolve("jobs.properties"), folders.root());
         DropFolder dropFolder = new DropFolder(ledger);
         main.bind("dropFolder", dropFolder);
+        main.bind("submissions", new Submissions(ledger));
         main.bind("transientFailure", new TransientFailure());
         main.bind("pollProblems", new PollProblems());
         main.bind("imageCheck", new ImageFileCheck());

@@ -49,6 +49,7 @@ public class DropFolder {
         if (jobId != null) {
             ledger.record(jobId, done);
         }
+        ledger.submissionEnded(input);
         CONSOLE.info("{}: job {} accepted ({}), input moved to {}/", input.getFileName(), jobId, status, DONE);
     }
 
@@ -91,6 +92,7 @@ public class DropFolder {
     /** Moves the input to {@code .failed/} and writes the reason next to it. */
     public void fail(Path input, String reason) {
         Path failed = moveInto(input, FAILED);
+        ledger.submissionEnded(input);
         Path errorFile = failed.resolveSibling(failed.getFileName() + ".error.txt");
         String text = reason + System.lineSeparator() + System.lineSeparator()
                 + "Input: " + input.getFileName() + System.lineSeparator()
@@ -100,12 +102,17 @@ public class DropFolder {
         CONSOLE.warn("{}: failed, moved to {}/: {}", input.getFileName(), FAILED, reason);
     }
 
+    /** The ledger of submitted jobs and unfinished submissions. */
+    public JobLedger ledger() {
+        return ledger;
+    }
+
     /** The job's input, under {@code .done/}, if this service submitted it. */
     public java.util.Optional<Path> inputOf(String jobId) {
         return ledger.input(jobId);
     }
 
-    private static Path input(Exchange exchange) {
+    static Path input(Exchange exchange) {
         Path input = inputOrNull(exchange);
         if (input == null) {
             throw new IllegalStateException("The exchange names no input file or case folder");

@@ -17,6 +17,8 @@ import java.util.Properties;
  */
 public class JobLedger {
 
+    private static final String PENDING = "submitting:";
+
     private final Path file;
     private final Path root;
     private final Properties entries = new Properties();
@@ -43,9 +45,36 @@ public class JobLedger {
         save();
     }
 
+    /**
+     * Records, before a job is posted for an input, how many jobs the algorithm had then: if the service dies before
+     * it learns the job's id, the next attempt looks for the job among those created since instead of posting a
+     * second one.
+     */
+    public synchronized void submitting(Path input, long jobsBefore) {
+        entries.setProperty(PENDING + key(input), Long.toString(jobsBefore));
+        save();
+    }
+
+    /** The job count recorded by an earlier, unfinished submission of this input, if there was one. */
+    public synchronized Optional<Long> pendingSubmission(Path input) {
+        String value = entries.getProperty(PENDING + key(input));
+        return value == null ? Optional.empty() : Optional.of(Long.parseLong(value));
+    }
+
+    /** The input's submission ended (accepted or failed for good): nothing to recover any more. */
+    public synchronized void submissionEnded(Path input) {
+        if (entries.remove(PENDING + key(input)) != null) {
+            save();
+        }
+    }
+
+    private String key(Path input) {
+        return root.relativize(input.toAbsolutePath().normalize()).toString().replace('\\', '/');
+    }
+
     /** The input the job was submitted for, if this service submitted it. */
     public synchronized Optional<Path> input(String jobId) {
-        String relative = jobId == null ? null : entries.getProperty(jobId);
+        String relative = jobId == null || jobId.startsWith(PENDING) ? null : entries.getProperty(jobId);
         return relative == null ? Optional.empty() : Optional.of(root.resolve(relative).normalize());
     }
 
