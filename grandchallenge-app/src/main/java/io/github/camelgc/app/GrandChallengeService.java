@@ -8,6 +8,7 @@ import io.github.camelgc.app.dropfolder.CaseFolders;
 import io.github.camelgc.app.dropfolder.DropFolder;
 import io.github.camelgc.app.dropfolder.ImageFileCheck;
 import io.github.camelgc.app.dropfolder.JobLedger;
+import io.github.camelgc.app.dropfolder.JobTimeouts;
 import io.github.camelgc.app.dropfolder.PollProblems;
 import io.github.camelgc.app.dropfolder.Submissions;
 import io.github.camelgc.app.dropfolder.TransientFailure;
@@ -56,6 +57,7 @@ public final class GrandChallengeService implements AutoCloseable {
         DropFolder dropFolder = new DropFolder(ledger);
         main.bind("dropFolder", dropFolder);
         main.bind("submissions", new Submissions(ledger));
+        main.bind("jobTimeouts", new JobTimeouts(dropFolder, tuning.jobTimeout()));
         main.bind("transientFailure", new TransientFailure());
         main.bind("pollProblems", new PollProblems());
         main.bind("imageCheck", new ImageFileCheck());

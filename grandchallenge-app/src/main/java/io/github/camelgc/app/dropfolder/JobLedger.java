@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -18,6 +19,8 @@ import java.util.Properties;
 public class JobLedger {
 
     private static final String PENDING = "submitting:";
+    private static final String OPEN = "open:";
+    private static final String ABANDONED = "abandoned:";
 
     private final Path file;
     private final Path root;
@@ -42,7 +45,37 @@ public class JobLedger {
     /** Records that the job was submitted for this input (its path after it moved to {@code .done/}). */
     public synchronized void record(String jobId, Path input) {
         entries.setProperty(jobId, root.relativize(input.toAbsolutePath().normalize()).toString().replace('\\', '/'));
+        entries.setProperty(OPEN + jobId, Long.toString(System.currentTimeMillis()));
         save();
+    }
+
+    /** The job reached a final status and was dealt with: it no longer counts against the job timeout. */
+    public synchronized void finished(String jobId) {
+        if (jobId != null && entries.remove(OPEN + jobId) != null) {
+            save();
+        }
+    }
+
+    /** The job was given up on (timed out): its late results must be ignored. */
+    public synchronized void abandoned(String jobId) {
+        entries.remove(OPEN + jobId);
+        entries.setProperty(ABANDONED + jobId, Long.toString(System.currentTimeMillis()));
+        save();
+    }
+
+    public synchronized boolean isAbandoned(String jobId) {
+        return jobId != null && entries.containsKey(ABANDONED + jobId);
+    }
+
+    /** Jobs submitted before {@code cutoff} that have not been dealt with yet. */
+    public synchronized java.util.List<String> openSince(Instant cutoff) {
+        java.util.List<String> old = new java.util.ArrayList<>();
+        for (String key : entries.stringPropertyNames()) {
+            if (key.startsWith(OPEN) && Long.parseLong(entries.getProperty(key)) < cutoff.toEpochMilli()) {
+                old.add(key.substring(OPEN.length()));
+            }
+        }
+        return old;
     }
 
     /**
@@ -74,7 +107,7 @@ public class JobLedger {
 
     /** The input the job was submitted for, if this service submitted it. */
     public synchronized Optional<Path> input(String jobId) {
-        String relative = jobId == null || jobId.startsWith(PENDING) ? null : entries.getProperty(jobId);
+        String relative = jobId == null || jobId.contains(":") ? null : entries.getProperty(jobId);
         return relative == null ? Optional.empty() : Optional.of(root.resolve(relative).normalize());
     }
 
