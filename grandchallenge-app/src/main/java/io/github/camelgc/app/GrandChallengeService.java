@@ -60,7 +60,7 @@ public final class GrandChallengeService implements AutoCloseable {
         main.bind("jobTimeouts", new JobTimeouts(dropFolder, tuning.jobTimeout()));
         main.bind("transientFailure", new TransientFailure());
         main.bind("pollProblems", new PollProblems());
-        main.bind("imageCheck", new ImageFileCheck());
+        main.bind("imageCheck", new ImageFileCheck(tuning.caseGrace()));
         main.bind("lungMasks", new LungMasks());
         main.bind("lungMaskRepository", FileIdempotentRepository.fileIdempotentRepository(
                 folders.state().resolve("lung-masks.idempotent").toFile(), 100_000));

@@ -149,7 +149,7 @@ public class DropFolder {
     public void fail(Path input, String reason) {
         Path failed = moveInto(input, FAILED);
         ledger.submissionEnded(input);
-        Path errorFile = failed.resolveSibling(failed.getFileName() + ".error.txt");
+        Path errorFile = failed.resolveSibling(errorFileName(failed.getFileName().toString()));
         String text = reason + System.lineSeparator() + System.lineSeparator()
                 + "Input: " + input.getFileName() + System.lineSeparator()
                 + "Failed at: " + Instant.now() + System.lineSeparator()
@@ -161,6 +161,22 @@ public class DropFolder {
     /** The ledger of submitted jobs and unfinished submissions. */
     public JobLedger ledger() {
         return ledger;
+    }
+
+    /**
+     * {@code <name>.error.txt}; for a name so long that this would exceed the file system's 255-byte limit, the name
+     * is shortened and marked with {@code ~} (the reason inside names the input in full).
+     */
+    static String errorFileName(String inputName) {
+        String suffix = ".error.txt";
+        String name = inputName;
+        if ((name + suffix).getBytes(StandardCharsets.UTF_8).length <= 255) {
+            return name + suffix;
+        }
+        while ((name + "~" + suffix).getBytes(StandardCharsets.UTF_8).length > 255) {
+            name = name.substring(0, name.offsetByCodePoints(name.length(), -1));
+        }
+        return name + "~" + suffix;
     }
 
     /** The job's input, under {@code .done/}, if this service submitted it. */
