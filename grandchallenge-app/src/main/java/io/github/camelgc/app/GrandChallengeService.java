@@ -52,7 +52,7 @@ public final class GrandChallengeService implements AutoCloseable {
         main.addOverrideProperty("grandchallenge.archivePollDelay", Long.toString(tuning.archivePoll().toMillis()));
 
         Path platformState = folders.platformState(platform.baseUrl());
-        main.bind("grandchallenge", component(platform, platformState));
+        main.bind("grandchallenge", component(platform, platformState, tuning));
         JobLedger ledger = new JobLedger(platformState.resolve("jobs.properties"), folders.root());
         DropFolder dropFolder = new DropFolder(ledger);
         main.bind("dropFolder", dropFolder);
@@ -72,13 +72,14 @@ public final class GrandChallengeService implements AutoCloseable {
         return new GrandChallengeService(main, folders);
     }
 
-    private static GrandChallengeComponent component(Platform platform, Path platformState) {
+    private static GrandChallengeComponent component(Platform platform, Path platformState, Tuning tuning) {
         GrandChallengeComponent component = new GrandChallengeComponent();
         GrandChallengeConfiguration configuration = component.getConfiguration();
         configuration.setBaseUrl(platform.baseUrl());
         configuration.setToken(platform.token());
         platform.trust().ifPresent(configuration::setSslContextParameters);
         configuration.setStateDirectory(platformState.resolve("consumers").toString());
+        configuration.setActiveJobsRetryDelay(tuning.activeJobsRetry().toMillis());
         return component;
     }
 
