@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.camelgc.grandchallenge.GrandChallengeConstants;
 import io.github.camelgc.grandchallenge.GrandChallengeEndpoint;
@@ -33,6 +34,8 @@ public class Submissions {
     private static final Logger CONSOLE = LoggerFactory.getLogger("grandchallenge");
 
     private final JobLedger ledger;
+    /** Algorithms by slug: they do not change while the service runs. */
+    private final Map<String, Algorithm> algorithms = new ConcurrentHashMap<>();
 
     public Submissions(JobLedger ledger) {
         this.ledger = ledger;
@@ -47,7 +50,7 @@ public class Submissions {
         Path input = DropFolder.input(exchange);
         GrandChallengeClient client = exchange.getContext()
                 .getEndpoint("grandchallenge:job?algorithm=" + algorithm, GrandChallengeEndpoint.class).client();
-        Algorithm resolved = client.algorithm(algorithm);
+        Algorithm resolved = algorithms.computeIfAbsent(algorithm, client::algorithm);
         var pending = ledger.pendingSubmission(input);
         if (pending.isPresent()) {
             Job earlier = find(client, resolved, pending.get(), input.getFileName().toString());

@@ -153,6 +153,7 @@ final class Reliability {
         private final StringWriter text = new StringWriter();
         private final WriterAppender appender;
         private final Path copy;
+        private final Map<String, LoggerConfig> previous = new TreeMap<>();
 
         /** @param copy where the captured text is also written when closed (kept for a failed test) */
         LogCapture(Path copy) {
@@ -164,6 +165,10 @@ final class Reliability {
             appender.start();
             configuration.addAppender(appender);
             for (String name : LOGGERS) {
+                LoggerConfig existing = configuration.getLoggers().get(name);
+                if (existing != null) {
+                    previous.put(name, existing);
+                }
                 LoggerConfig logger = new LoggerConfig(name, Level.DEBUG, false);
                 logger.addAppender(appender, Level.DEBUG, null);
                 configuration.addLogger(name, logger);
@@ -181,6 +186,8 @@ final class Reliability {
         public void close() {
             LoggerContext loggers = (LoggerContext) LogManager.getContext(false);
             LOGGERS.forEach(name -> loggers.getConfiguration().removeLogger(name));
+            // the service's own console configuration (log4j2.xml) comes back for the tests that follow
+            previous.forEach((name, config) -> loggers.getConfiguration().addLogger(name, config));
             loggers.updateLoggers();
             appender.stop();
             try {
