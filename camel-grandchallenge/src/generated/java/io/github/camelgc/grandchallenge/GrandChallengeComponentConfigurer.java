@@ -58,6 +58,8 @@ public class GrandChallengeComponentConfigurer extends PropertyConfigurerSupport
         case "input": getOrCreateConfiguration(target).setInput(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxdownloadsize":
+        case "maxDownloadSize": getOrCreateConfiguration(target).setMaxDownloadSize(property(camelContext, long.class, value)); return true;
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, io.github.camelgc.grandchallenge.GrandChallengeOperations.class, value)); return true;
@@ -132,6 +134,8 @@ public class GrandChallengeComponentConfigurer extends PropertyConfigurerSupport
         case "input": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxdownloadsize":
+        case "maxDownloadSize": return long.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "operation": return io.github.camelgc.grandchallenge.GrandChallengeOperations.class;
@@ -207,6 +211,8 @@ public class GrandChallengeComponentConfigurer extends PropertyConfigurerSupport
         case "input": return getOrCreateConfiguration(target).getInput();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxdownloadsize":
+        case "maxDownloadSize": return getOrCreateConfiguration(target).getMaxDownloadSize();
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "operation": return getOrCreateConfiguration(target).getOperation();

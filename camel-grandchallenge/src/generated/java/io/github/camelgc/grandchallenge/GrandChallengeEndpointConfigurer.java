@@ -60,6 +60,8 @@ public class GrandChallengeEndpointConfigurer extends PropertyConfigurerSupport 
         case "input": target.getConfiguration().setInput(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxdownloadsize":
+        case "maxDownloadSize": target.getConfiguration().setMaxDownloadSize(property(camelContext, long.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "operation": target.getConfiguration().setOperation(property(camelContext, io.github.camelgc.grandchallenge.GrandChallengeOperations.class, value)); return true;
@@ -162,6 +164,8 @@ public class GrandChallengeEndpointConfigurer extends PropertyConfigurerSupport 
         case "input": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxdownloadsize":
+        case "maxDownloadSize": return long.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "operation": return io.github.camelgc.grandchallenge.GrandChallengeOperations.class;
@@ -265,6 +269,8 @@ public class GrandChallengeEndpointConfigurer extends PropertyConfigurerSupport 
         case "input": return target.getConfiguration().getInput();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxdownloadsize":
+        case "maxDownloadSize": return target.getConfiguration().getMaxDownloadSize();
         case "maxretries":
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "operation": return target.getConfiguration().getOperation();

@@ -24,7 +24,7 @@ public class GrandChallengeEndpointUriFactory extends org.apache.camel.support.c
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(53);
+        Set<String> props = new HashSet<>(54);
         props.add("activeJobsMaxWait");
         props.add("activeJobsRetryDelay");
         props.add("algorithm");
@@ -47,6 +47,7 @@ public class GrandChallengeEndpointUriFactory extends org.apache.camel.support.c
         props.add("input");
         props.add("kind");
         props.add("lazyStartProducer");
+        props.add("maxDownloadSize");
         props.add("maxRetries");
         props.add("operation");
         props.add("outputDirectory");

@@ -57,6 +57,9 @@ public class GrandChallengeConfiguration implements Cloneable {
     @UriParam(label = "producer,advanced")
     private UploadProgressListener uploadProgressListener;
 
+    @UriParam(label = "producer,advanced", defaultValue = "68719476736")
+    private long maxDownloadSize = 68719476736L;
+
     @UriParam(label = "producer")
     private GrandChallengeOperations operation;
 
@@ -462,5 +465,18 @@ public class GrandChallengeConfiguration implements Cloneable {
     public String toString() {
         return "GrandChallengeConfiguration[baseUrl=" + baseUrl + ", algorithm=" + algorithm + ", archive=" + archive
                + ", operation=" + operation + ", token=" + (token == null ? "none" : "****") + "]";
+    }
+
+    public long getMaxDownloadSize() {
+        return maxDownloadSize;
+    }
+
+    /**
+     * The most bytes one downloaded output or image file may have (default 64 GiB). A larger Content-Length is refused
+     * before anything is read, and a body that keeps going past the limit is cut off; either way nothing appears under
+     * the final file name. A body shorter than its Content-Length is an error as well.
+     */
+    public void setMaxDownloadSize(long maxDownloadSize) {
+        this.maxDownloadSize = maxDownloadSize;
     }
 }

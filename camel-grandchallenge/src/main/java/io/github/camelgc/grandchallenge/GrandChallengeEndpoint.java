@@ -151,7 +151,8 @@ public class GrandChallengeEndpoint extends ScheduledPollEndpoint implements End
                 new RetryPolicy(configuration.getMaxRetries(), Duration.ofMillis(configuration.getRetryInitialDelay()),
                         Duration.ofMillis(configuration.getRetryMaxDelay()),
                         Duration.ofMillis(configuration.getRetryDeadline())),
-                configuration.getUploadPartSize(), configuration.getUploadConcurrency());
+                configuration.getUploadPartSize(), configuration.getUploadConcurrency(),
+                configuration.getMaxDownloadSize());
     }
 
     /**
@@ -229,13 +230,13 @@ public class GrandChallengeEndpoint extends ScheduledPollEndpoint implements End
 
     /** The connection-relevant options; equal keys share one client. */
     record ClientKey(String baseUrl, String token, Object ssl, String proxyHost, int proxyPort, long connectTimeout,
-                     long responseTimeout, List<Long> retry, long partSize, int concurrency) {
+                     long responseTimeout, List<Long> retry, long partSize, int concurrency, long maxDownloadSize) {
         static ClientKey of(GrandChallengeConfiguration c) {
             return new ClientKey(c.getBaseUrl(), c.getToken(),
                     c.getSslContextParameters() == null ? null : new Identity(c.getSslContextParameters()),
                     c.getProxyHost(), c.getProxyPort(), c.getConnectTimeout(), c.getResponseTimeout(),
                     List.of((long) c.getMaxRetries(), c.getRetryInitialDelay(), c.getRetryMaxDelay(), c.getRetryDeadline()),
-                    c.getUploadPartSize(), c.getUploadConcurrency());
+                    c.getUploadPartSize(), c.getUploadConcurrency(), c.getMaxDownloadSize());
         }
 
         @Override

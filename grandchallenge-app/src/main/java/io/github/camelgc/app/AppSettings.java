@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -26,17 +27,21 @@ public final class AppSettings {
     public static final String WORK_DIR_ENV = "GRAND_CHALLENGE_WORK_DIR";
     public static final String ROUTES_DIR_PROPERTY = "grandchallenge.routesDir";
     public static final String ROUTES_DIR_ENV = "GRAND_CHALLENGE_ROUTES_DIR";
+    public static final String JOB_TIMEOUT_PROPERTY = "grandchallenge.jobTimeout";
+    public static final String JOB_TIMEOUT_ENV = "GRAND_CHALLENGE_JOB_TIMEOUT";
 
     private final String token;
     private final String baseUrl;
     private final Path workDir;
     private final Path routesDir;
+    private final Duration jobTimeout;
 
-    private AppSettings(String token, String baseUrl, Path workDir, Path routesDir) {
+    private AppSettings(String token, String baseUrl, Path workDir, Path routesDir, Duration jobTimeout) {
         this.token = token;
         this.baseUrl = baseUrl;
         this.workDir = workDir;
         this.routesDir = routesDir;
+        this.jobTimeout = jobTimeout;
     }
 
     /** Resolves the settings from system properties, the given environment and the properties files. */
@@ -50,23 +55,38 @@ public final class AppSettings {
                 file.getProperty(WORK_DIR_PROPERTY), "grandchallenge-work");
         String routesDir = firstOf(System.getProperty(ROUTES_DIR_PROPERTY), environment.get(ROUTES_DIR_ENV),
                 file.getProperty(ROUTES_DIR_PROPERTY));
+        String jobTimeout = firstOf(System.getProperty(JOB_TIMEOUT_PROPERTY), environment.get(JOB_TIMEOUT_ENV),
+                file.getProperty(JOB_TIMEOUT_PROPERTY));
         return new AppSettings(token, baseUrl, Path.of(workDir).toAbsolutePath().normalize(),
-                routesDir == null ? null : Path.of(routesDir).toAbsolutePath().normalize());
+                routesDir == null ? null : Path.of(routesDir).toAbsolutePath().normalize(), parseDuration(jobTimeout));
+    }
+
+    /** An ISO-8601 duration ({@code PT2H}) or a number of minutes; {@code null} stays {@code null}. */
+    static Duration parseDuration(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return value.matches("\\d+") ? Duration.ofMinutes(Long.parseLong(value)) : Duration.parse(value);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(JOB_TIMEOUT_PROPERTY + " must be a number of minutes or an ISO-8601 "
+                    + "duration such as PT2H, not '" + value + "'", e);
+        }
     }
 
     /** A copy pointing at another work folder (command line {@code --work-dir}). */
     public AppSettings withWorkDir(Path folder) {
-        return new AppSettings(token, baseUrl, folder.toAbsolutePath().normalize(), routesDir);
+        return new AppSettings(token, baseUrl, folder.toAbsolutePath().normalize(), routesDir, jobTimeout);
     }
 
     /** A copy loading the YAML routes from a folder instead of the jar (command line {@code --routes}). */
     public AppSettings withRoutesDir(Path folder) {
-        return new AppSettings(token, baseUrl, workDir, folder.toAbsolutePath().normalize());
+        return new AppSettings(token, baseUrl, workDir, folder.toAbsolutePath().normalize(), jobTimeout);
     }
 
     /** A copy talking to the given platform (used once the embedded emulator runs). */
     public AppSettings withPlatform(String newBaseUrl, String newToken) {
-        return new AppSettings(newToken, newBaseUrl, workDir, routesDir);
+        return new AppSettings(newToken, newBaseUrl, workDir, routesDir, jobTimeout);
     }
 
     /** Whether a platform is configured; without one the embedded emulator is started. */
@@ -84,6 +104,11 @@ public final class AppSettings {
 
     public Path workDir() {
         return workDir;
+    }
+
+    /** How long a job may take before its input goes to .failed/, when configured (else the tuning's default). */
+    public Optional<Duration> jobTimeout() {
+        return Optional.ofNullable(jobTimeout);
     }
 
     /** The folder of YAML routes that replaces the routes shipped in the jar, if any. */

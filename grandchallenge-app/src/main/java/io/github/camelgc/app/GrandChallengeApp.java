@@ -49,7 +49,8 @@ public final class GrandChallengeApp {
             }
         }
         try (Platform platform = platform(settings, demo)) {
-            Tuning tuning = platform.embedded() ? Tuning.forEmulator() : Tuning.forPlatform();
+            Tuning defaults = platform.embedded() ? Tuning.forEmulator() : Tuning.forPlatform();
+            Tuning tuning = settings.jobTimeout().map(defaults::withJobTimeout).orElse(defaults);
             Banner.print(out, platform, new WorkFolders(settings.workDir()));
             if (demo) {
                 return new Demo(settings, platform, tuning, out).run();

@@ -8,7 +8,9 @@ import io.github.camelgc.app.dropfolder.CaseFolders;
 import io.github.camelgc.app.dropfolder.DropFolder;
 import io.github.camelgc.app.dropfolder.ImageFileCheck;
 import io.github.camelgc.app.dropfolder.JobLedger;
+import io.github.camelgc.app.dropfolder.JobTimeouts;
 import io.github.camelgc.app.dropfolder.PollProblems;
+import io.github.camelgc.app.dropfolder.Submissions;
 import io.github.camelgc.app.dropfolder.TransientFailure;
 import io.github.camelgc.app.dropfolder.UploadProgress;
 import io.github.camelgc.app.platform.Platform;
@@ -51,13 +53,15 @@ public final class GrandChallengeService implements AutoCloseable {
         main.addOverrideProperty("grandchallenge.archivePollDelay", Long.toString(tuning.archivePoll().toMillis()));
 
         Path platformState = folders.platformState(platform.baseUrl());
-        main.bind("grandchallenge", component(platform, platformState));
+        main.bind("grandchallenge", component(platform, platformState, tuning));
         JobLedger ledger = new JobLedger(platformState.resolve("jobs.properties"), folders.root());
         DropFolder dropFolder = new DropFolder(ledger);
         main.bind("dropFolder", dropFolder);
+        main.bind("submissions", new Submissions(ledger));
+        main.bind("jobTimeouts", new JobTimeouts(dropFolder, tuning.jobTimeout()));
         main.bind("transientFailure", new TransientFailure());
         main.bind("pollProblems", new PollProblems());
-        main.bind("imageCheck", new ImageFileCheck());
+        main.bind("imageCheck", new ImageFileCheck(tuning.caseGrace()));
         main.bind("lungMasks", new LungMasks());
         main.bind("lungMaskRepository", FileIdempotentRepository.fileIdempotentRepository(
                 folders.state().resolve("lung-masks.idempotent").toFile(), 100_000));
@@ -69,7 +73,7 @@ public final class GrandChallengeService implements AutoCloseable {
         return new GrandChallengeService(main, folders);
     }
 
-    private static GrandChallengeComponent component(Platform platform, Path platformState) {
+    private static GrandChallengeComponent component(Platform platform, Path platformState, Tuning tuning) {
         GrandChallengeComponent component = new GrandChallengeComponent();
         GrandChallengeConfiguration configuration = component.getConfiguration();
         configuration.setBaseUrl(platform.baseUrl());
@@ -77,6 +81,7 @@ public final class GrandChallengeService implements AutoCloseable {
         configuration.setUploadProgressListener(new UploadProgress());
         platform.trust().ifPresent(configuration::setSslContextParameters);
         configuration.setStateDirectory(platformState.resolve("consumers").toString());
+        configuration.setActiveJobsRetryDelay(tuning.activeJobsRetry().toMillis());
         return component;
     }
 

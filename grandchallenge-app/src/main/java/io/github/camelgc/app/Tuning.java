@@ -9,20 +9,30 @@ import java.time.Duration;
  * @param archivePoll delay between polls of the archive for new images
  * @param caseSettle  how long a complete case folder must stay unchanged before it is submitted
  * @param caseGrace   how long an incomplete case folder may stay unchanged before it fails
+ * @param jobTimeout  how long a submitted job may take to reach a final status before its input goes to
+ *                    {@code .failed/} (the job itself keeps running on the platform; its late results are ignored)
+ * @param activeJobsRetry how long to wait before resubmitting when the platform answers "too many active jobs"
  */
-public record Tuning(Duration jobPoll, Duration archivePoll, Duration caseSettle, Duration caseGrace) {
+public record Tuning(Duration jobPoll, Duration archivePoll, Duration caseSettle, Duration caseGrace,
+        Duration jobTimeout, Duration activeJobsRetry) {
 
     /** For grand-challenge.org: polls that are polite to a shared platform. */
     public static Tuning forPlatform() {
-        return new Tuning(Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofSeconds(2), Duration.ofMinutes(10));
+        return new Tuning(Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofSeconds(2), Duration.ofMinutes(10),
+                Duration.ofHours(24), Duration.ofSeconds(30));
     }
 
     /** For the embedded emulator, whose jobs finish in seconds. */
     public static Tuning forEmulator() {
-        return new Tuning(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofMinutes(1));
+        return new Tuning(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofMinutes(1),
+                Duration.ofMinutes(30), Duration.ofSeconds(1));
     }
 
     public Tuning withCaseGrace(Duration grace) {
-        return new Tuning(jobPoll, archivePoll, caseSettle, grace);
+        return new Tuning(jobPoll, archivePoll, caseSettle, grace, jobTimeout, activeJobsRetry);
+    }
+
+    public Tuning withJobTimeout(Duration timeout) {
+        return new Tuning(jobPoll, archivePoll, caseSettle, caseGrace, timeout, activeJobsRetry);
     }
 }

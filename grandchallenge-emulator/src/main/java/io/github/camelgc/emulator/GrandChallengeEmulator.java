@@ -135,6 +135,33 @@ public final class GrandChallengeEmulator implements AutoCloseable {
         return emulator;
     }
 
+    /**
+     * Makes the server unreachable (connections refused) while keeping all state, jobs keep running: the platform
+     * down for a while. {@link #resume()} serves again on the same ports.
+     */
+    public void pause() {
+        try {
+            server.pause();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot pause the Grand Challenge emulator", e);
+        }
+    }
+
+    /** Serves again on the same ports, with the same state and certificate, after {@link #pause()}. */
+    public void resume() {
+        try {
+            server.resume();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot resume the Grand Challenge emulator on port " + httpsPort(), e);
+        }
+    }
+
+    /** A restart of the server that keeps the platform's state: {@link #pause()} then {@link #resume()}. */
+    public void restart() {
+        pause();
+        resume();
+    }
+
     /** {@code https://localhost:<port>/api/v1/}. */
     public String baseUrl() {
         return "https://localhost:" + server.httpsPort() + "/api/v1/";

@@ -19,6 +19,7 @@ import javax.net.ssl.SSLContext;
  * @param retryPolicy       retry rules for API calls, part uploads and downloads
  * @param uploadPartSize    S3 multipart part size in bytes
  * @param uploadConcurrency parts uploaded in parallel per client
+ * @param maxDownloadSize   the most bytes one downloaded file may have (announced or actually sent)
  */
 public record ClientSettings(
         URI baseUri,
@@ -30,7 +31,19 @@ public record ClientSettings(
         Duration responseTimeout,
         RetryPolicy retryPolicy,
         long uploadPartSize,
-        int uploadConcurrency) {
+        int uploadConcurrency,
+        long maxDownloadSize) {
+
+    /** The default download limit: 64 GiB, far above any medical image, far below a full disk. */
+    public static final long DEFAULT_MAX_DOWNLOAD_SIZE = 64L << 30;
+
+    /** Settings with the default download limit. */
+    public ClientSettings(URI baseUri, ApiToken token, SSLContext sslContext, String proxyHost, int proxyPort,
+            Duration connectTimeout, Duration responseTimeout, RetryPolicy retryPolicy, long uploadPartSize,
+            int uploadConcurrency) {
+        this(baseUri, token, sslContext, proxyHost, proxyPort, connectTimeout, responseTimeout, retryPolicy,
+                uploadPartSize, uploadConcurrency, DEFAULT_MAX_DOWNLOAD_SIZE);
+    }
 
     /** S3's minimum size of every part except the last. */
     public static final long MIN_PART_SIZE = 5L * 1024 * 1024;

@@ -1,6 +1,7 @@
 package io.github.camelgc.grandchallenge.client;
 
 import java.io.Closeable;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -34,6 +35,7 @@ import io.github.camelgc.grandchallenge.model.Socket;
 import io.github.camelgc.grandchallenge.model.UserUpload;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.net.URIBuilder;
 
@@ -51,6 +53,7 @@ public class GrandChallengeClient implements Closeable {
 
     private final HttpTransport transport;
     private final URI base;
+    private final long maxDownloadSize;
     private final ExecutorService uploadPool;
     private final MultipartUploader uploader;
 
@@ -59,6 +62,7 @@ public class GrandChallengeClient implements Closeable {
     public GrandChallengeClient(ClientSettings settings) {
         this.transport = new HttpTransport(settings);
         this.base = settings.baseUri();
+        this.maxDownloadSize = settings.maxDownloadSize();
         AtomicInteger threads = new AtomicInteger();
         this.uploadPool = Executors.newFixedThreadPool(settings.uploadConcurrency(), r -> {
             Thread thread = new Thread(r, "grandchallenge-upload-" + threads.incrementAndGet());
@@ -73,6 +77,7 @@ public class GrandChallengeClient implements Closeable {
         this.transport = shared.transport;
         this.base = shared.base;
         this.uploadPool = shared.uploadPool;
+        this.maxDownloadSize = shared.maxDownloadSize;
         this.uploader = new MultipartUploader(transport, base, uploadPool, progress);
         this.ownsResources = false;
     }
@@ -211,9 +216,53 @@ public class GrandChallengeClient implements Closeable {
                 authenticated = false;
                 continue;
             }
-            return HttpTransport.bodyStream(response, "GET " + uri.getRawPath());
+            return limited(response, "GET " + uri.getRawPath());
         }
         throw new GrandChallengeException("Too many redirects (more than " + MAX_REDIRECTS + ") for " + url);
+    }
+
+    /**
+     * The body as a stream bounded by {@code maxDownloadSize}: a larger announced Content-Length is refused at once,
+     * and reading past the limit fails (HttpClient itself fails a body that ends before its Content-Length).
+     */
+    private InputStream limited(ClassicHttpResponse response, String what) {
+        long limit = maxDownloadSize;
+        HttpEntity entity = response.getEntity();
+        long announced = entity == null ? -1 : entity.getContentLength();
+        if (announced > limit) {
+            HttpTransport.closeQuietly(response);
+            throw new GrandChallengeException(what + " announces " + announced + " bytes, more than maxDownloadSize ("
+                                              + limit + " bytes); not downloading it");
+        }
+        InputStream body = HttpTransport.bodyStream(response, what);
+        return new FilterInputStream(body) {
+            private long count;
+
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0) {
+                    count(1);
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int off, int len) throws IOException {
+                int n = super.read(buffer, off, len);
+                if (n > 0) {
+                    count(n);
+                }
+                return n;
+            }
+
+            private void count(long n) throws IOException {
+                count += n;
+                if (count > limit) {
+                    throw new IOException(what + " sent more than maxDownloadSize (" + limit + " bytes); cut off");
+                }
+            }
+        };
     }
 
     /**

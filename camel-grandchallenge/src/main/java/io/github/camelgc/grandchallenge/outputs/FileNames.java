@@ -5,12 +5,16 @@ import java.util.regex.Pattern;
 
 /**
  * Makes names from the server or from messages safe as single path segments: no separators, no {@code ..}, no
- * leading dot, no control characters, bounded length.
+ * leading dot, no control or punctuation characters, bounded length (128 characters, 160 UTF-8 bytes). Letters and
+ * digits of every script are kept.
  */
 public final class FileNames {
 
-    private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]");
+    /** Letters and digits of any script are kept (a scan named in Japanese keeps its name); all else is replaced. */
+    private static final Pattern UNSAFE = Pattern.compile("[^\\p{L}\\p{M}\\p{N}._-]");
     private static final int MAX_LENGTH = 128;
+    /** File systems limit a name to 255 bytes; this leaves room for suffixes and temporary-name decorations. */
+    private static final int MAX_BYTES = 160;
 
     private FileNames() {
     }
@@ -31,6 +35,9 @@ public final class FileNames {
         }
         if (safe.length() > MAX_LENGTH) {
             safe = safe.substring(safe.length() - MAX_LENGTH);
+        }
+        while (safe.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_BYTES) {
+            safe = safe.substring(safe.offsetByCodePoints(0, 1));
         }
         return safe.isEmpty() || safe.chars().allMatch(c -> c == '_') ? "unnamed" : safe;
     }

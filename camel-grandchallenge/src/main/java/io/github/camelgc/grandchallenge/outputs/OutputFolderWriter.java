@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.github.camelgc.grandchallenge.client.GrandChallengeException;
+import io.github.camelgc.grandchallenge.client.GrandChallengeIoException;
 
 /**
  * Writes output items into a folder. Names come from a pattern whose placeholders are filled with sanitised values;
@@ -41,8 +42,10 @@ public final class OutputFolderWriter {
             try (InputStream in = item.content().get()) {
                 written.add(writeAtomically(in, target));
             } catch (IOException e) {
-                throw new GrandChallengeException("Writing output '" + item.fileName() + "' to " + target + " failed: "
-                                                  + e.getMessage(), e);
+                // an I/O failure (typically the download cut short): nothing is left under the final name and the
+                // same call may well succeed later, so it must not look like a permanent failure
+                throw new GrandChallengeIoException("Writing output '" + item.fileName() + "' to " + target
+                                                    + " failed: " + e.getMessage(), e);
             }
         }
         return written;

@@ -50,6 +50,9 @@ class OutputFolderWriterTest {
     void sanitizeKeepsSafeNamesAndNeutralisesTheRest() {
         assertThat(FileNames.sanitize("case_001.mha")).isEqualTo("case_001.mha");
         assertThat(FileNames.sanitize("..")).isEqualTo("unnamed");
+        assertThat(FileNames.sanitize("Größe-日本.mha")).as("letters of every script are kept").isEqualTo("Größe-日本.mha");
+        assertThat(FileNames.sanitize("a\u0000b\u202Ec:d.mha")).as("controls and punctuation are not").isEqualTo("a_b_c_d.mha");
+        assertThat(FileNames.sanitize("日".repeat(100)).getBytes(java.nio.charset.StandardCharsets.UTF_8)).hasSizeLessThanOrEqualTo(160);
         assertThat(FileNames.sanitize("a/b\\..\\.hidden name")).isEqualTo("hidden_name");
         assertThat(FileNames.extension("x.nii.gz")).isEqualTo(".nii.gz");
         assertThat(FileNames.stem("case_001.mha")).isEqualTo("case_001");

@@ -6,10 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Function;
 
 import io.github.camelgc.grandchallenge.GrandChallengeConstants;
 import io.github.camelgc.grandchallenge.model.Job;
+import io.github.camelgc.grandchallenge.model.JobStatus;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +53,7 @@ public class DropFolder {
         if (jobId != null) {
             ledger.record(jobId, done);
         }
+        ledger.submissionEnded(input);
         CONSOLE.info("{}: job {} accepted ({}), input moved to {}/", input.getFileName(), jobId, status, DONE);
     }
 
@@ -57,6 +62,12 @@ public class DropFolder {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String reason = failure == null ? "Unknown failure." : FailureReasons.describe(failure);
         Path input = inputOrNull(exchange);
+        if (input == null) {
+            // a result route: the job's input (under .done/) goes to .failed/, so the failure is not only a log line
+            String jobId = exchange.getMessage().getHeader(GrandChallengeConstants.JOB_ID, String.class);
+            input = ledger.input(jobId).orElse(null);
+            reason = "The results of job " + jobId + " could not be stored: " + reason;
+        }
         if (input == null || !Files.exists(input)) {
             CONSOLE.warn("{}: failed: {}", describeSource(exchange), reason);
             return;
@@ -81,9 +92,61 @@ public class DropFolder {
         CONSOLE.info("{}: job {} is {}", input, jobId, status);
     }
 
+    /** The job's results are stored: the job no longer counts against the job timeout. */
+    public void resultsStored(Exchange exchange) {
+        ledger.finished(exchange.getMessage().getHeader(GrandChallengeConstants.JOB_ID, String.class));
+    }
+
+    /**
+     * Stops the route for a job that was given up on (timed out; its input is in {@code .failed/}), so late results
+     * never appear next to an input reported as failed.
+     */
+    public void skipAbandoned(Exchange exchange) {
+        String jobId = exchange.getMessage().getHeader(GrandChallengeConstants.JOB_ID, String.class);
+        if (ledger.isAbandoned(jobId)) {
+            CONSOLE.warn("job {}: finished after it was given up on (timed out); its results are ignored", jobId);
+            exchange.setRouteStop(true);
+        }
+    }
+
+    /**
+     * Gives up on jobs that have not reached a final status within the timeout: their inputs move to {@code .failed/}
+     * with the reason, and their late results are ignored.
+     *
+     * @param statusOf looks up a job's current status (for the reason); may fail, then the status is left out
+     */
+    public void timeOutJobs(Duration timeout, Function<String, String> statusOf) {
+        for (String jobId : ledger.openSince(Instant.now().minus(timeout))) {
+            String status;
+            try {
+                status = statusOf.apply(jobId);
+            } catch (RuntimeException e) {
+                status = null;
+            }
+            if (status != null && JobStatus.isFinal(status)) {
+                continue; // finished; its result route deals with it (a result still to be stored is retried there)
+            }
+            Optional<Path> input = ledger.input(jobId);
+            ledger.abandoned(jobId);
+            String reason = "Job " + jobId + " did not finish within " + human(timeout)
+                    + (status == null ? "" : " (its status is still '" + status + "')")
+                    + ". The service stopped waiting for it; results that arrive later are ignored. If the algorithm "
+                    + "is known to be this slow, raise grandchallenge.jobTimeout; otherwise ask the algorithm's "
+                    + "editors whether it is stuck.";
+            input.filter(Files::exists).ifPresentOrElse(in -> fail(in, reason),
+                    () -> CONSOLE.warn("job {}: {}", jobId, reason));
+        }
+    }
+
+    private static String human(Duration d) {
+        return d.toHours() > 0 && d.toMinutesPart() == 0 ? d.toHours() + " h"
+                : d.toMinutes() > 0 && d.toSecondsPart() == 0 ? d.toMinutes() + " min" : d.toSeconds() + " s";
+    }
+
     /** A job ended Failed or Cancelled: its input (under {@code .done/}) moves to {@code .failed/}. */
     public void jobFailed(Exchange exchange) {
         Job job = exchange.getMessage().getBody(Job.class);
+        ledger.finished(job.pk());
         String reason = JobFailures.describe(job);
         ledger.input(job.pk()).filter(Files::exists).ifPresentOrElse(
                 input -> fail(input, reason),
@@ -93,7 +156,8 @@ public class DropFolder {
     /** Moves the input to {@code .failed/} and writes the reason next to it. */
     public void fail(Path input, String reason) {
         Path failed = moveInto(input, FAILED);
-        Path errorFile = failed.resolveSibling(failed.getFileName() + ".error.txt");
+        ledger.submissionEnded(input);
+        Path errorFile = failed.resolveSibling(errorFileName(failed.getFileName().toString()));
         String text = reason + System.lineSeparator() + System.lineSeparator()
                 + "Input: " + input.getFileName() + System.lineSeparator()
                 + "Failed at: " + Instant.now() + System.lineSeparator()
@@ -102,12 +166,33 @@ public class DropFolder {
         CONSOLE.warn("{}: failed, moved to {}/: {}", input.getFileName(), FAILED, reason);
     }
 
+    /** The ledger of submitted jobs and unfinished submissions. */
+    public JobLedger ledger() {
+        return ledger;
+    }
+
+    /**
+     * {@code <name>.error.txt}; for a name so long that this would exceed the file system's 255-byte limit, the name
+     * is shortened and marked with {@code ~} (the reason inside names the input in full).
+     */
+    static String errorFileName(String inputName) {
+        String suffix = ".error.txt";
+        String name = inputName;
+        if ((name + suffix).getBytes(StandardCharsets.UTF_8).length <= 255) {
+            return name + suffix;
+        }
+        while ((name + "~" + suffix).getBytes(StandardCharsets.UTF_8).length > 255) {
+            name = name.substring(0, name.offsetByCodePoints(name.length(), -1));
+        }
+        return name + "~" + suffix;
+    }
+
     /** The job's input, under {@code .done/}, if this service submitted it. */
-    public java.util.Optional<Path> inputOf(String jobId) {
+    public Optional<Path> inputOf(String jobId) {
         return ledger.input(jobId);
     }
 
-    private static Path input(Exchange exchange) {
+    static Path input(Exchange exchange) {
         Path input = inputOrNull(exchange);
         if (input == null) {
             throw new IllegalStateException("The exchange names no input file or case folder");

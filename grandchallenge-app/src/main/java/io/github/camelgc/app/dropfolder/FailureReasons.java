@@ -25,6 +25,9 @@ public final class FailureReasons {
     /** Whether the failure may go away by itself (network, 5xx, 429): the input is kept and tried again. */
     public static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof InputIncompleteException) {
+                return true;
+            }
             if (t instanceof GrandChallengeIoException || t instanceof java.net.ConnectException
                     || t instanceof java.net.SocketTimeoutException) {
                 return true;

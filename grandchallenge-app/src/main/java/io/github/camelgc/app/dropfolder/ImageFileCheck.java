@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 
@@ -22,6 +24,23 @@ import org.apache.camel.Exchange;
 public class ImageFileCheck {
 
     private static final int BUFFER = 1 << 16;
+    /** Results are named {@code <name>_lobes.mha}; the component keeps at most 128 characters of a name. */
+    static final int MAX_NAME_CHARS = 120;
+
+    private final Duration settle;
+
+    /** A check that refuses incomplete files at once. */
+    public ImageFileCheck() {
+        this(Duration.ZERO);
+    }
+
+    /**
+     * @param settle how long an empty or truncated file is taken for a copy still in progress (it is tried again)
+     *               before it is refused; counted from its last change
+     */
+    public ImageFileCheck(Duration settle) {
+        this.settle = settle;
+    }
 
     /** Checks the file the exchange was read from (header {@code CamelFileAbsolutePath}). */
     public void check(Exchange exchange) {
@@ -44,8 +63,14 @@ public class ImageFileCheck {
             throw new InputRejectedException("'" + name + "' is not a .mha file. This inbox takes MetaImage scans "
                     + "with the pixel data inside (.mha); convert other formats first.");
         }
+        if (name.length() > MAX_NAME_CHARS) {
+            throw new InputRejectedException("The file name is too long (" + name.length() + " characters): results "
+                    + "are named after the scan and must fit the file system. Rename it to at most " + MAX_NAME_CHARS
+                    + " characters and drop it again.");
+        }
         try {
             if (Files.size(file) == 0) {
+                waitIfRecent(file, name + " is empty (0 bytes)");
                 throw new InputRejectedException("'" + name + "' is empty (0 bytes). Expected a MetaImage scan; "
                         + "was the copy interrupted?");
             }
@@ -56,10 +81,27 @@ public class ImageFileCheck {
                 }
             }
         } catch (MetaImageException e) {
+            if (String.valueOf(e.getMessage()).contains("truncated")) {
+                waitIfRecent(file, name + " is shorter than its header says");
+            }
             throw new InputRejectedException("'" + name + "' is not a readable MetaImage: " + withoutPath(e, file)
                     + ". Expected a complete .mha file; was the copy interrupted?", e);
         } catch (IOException e) {
             throw new InputRejectedException("'" + name + "' cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** A file that changed within the settle time may still be being copied: try it again later. */
+    private void waitIfRecent(Path file, String what) {
+        Instant changed;
+        try {
+            changed = Files.getLastModifiedTime(file).toInstant();
+        } catch (IOException e) {
+            return; // gone or unreadable: the caller's refusal stands
+        }
+        if (changed.plus(settle).isAfter(Instant.now())) {
+            throw new InputIncompleteException(what + "; it may still be being copied, so it is checked again "
+                    + "later (refused if it stays like this for " + settle.toSeconds() + " s)");
         }
     }
 

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -16,6 +17,10 @@ import java.util.Properties;
  * input to {@code .failed/} — also after a restart.
  */
 public class JobLedger {
+
+    private static final String PENDING = "submitting:";
+    private static final String OPEN = "open:";
+    private static final String ABANDONED = "abandoned:";
 
     private final Path file;
     private final Path root;
@@ -40,12 +45,69 @@ public class JobLedger {
     /** Records that the job was submitted for this input (its path after it moved to {@code .done/}). */
     public synchronized void record(String jobId, Path input) {
         entries.setProperty(jobId, root.relativize(input.toAbsolutePath().normalize()).toString().replace('\\', '/'));
+        entries.setProperty(OPEN + jobId, Long.toString(System.currentTimeMillis()));
         save();
+    }
+
+    /** The job reached a final status and was dealt with: it no longer counts against the job timeout. */
+    public synchronized void finished(String jobId) {
+        if (jobId != null && entries.remove(OPEN + jobId) != null) {
+            save();
+        }
+    }
+
+    /** The job was given up on (timed out): its late results must be ignored. */
+    public synchronized void abandoned(String jobId) {
+        entries.remove(OPEN + jobId);
+        entries.setProperty(ABANDONED + jobId, Long.toString(System.currentTimeMillis()));
+        save();
+    }
+
+    public synchronized boolean isAbandoned(String jobId) {
+        return jobId != null && entries.containsKey(ABANDONED + jobId);
+    }
+
+    /** Jobs submitted before {@code cutoff} that have not been dealt with yet. */
+    public synchronized java.util.List<String> openSince(Instant cutoff) {
+        java.util.List<String> old = new java.util.ArrayList<>();
+        for (String key : entries.stringPropertyNames()) {
+            if (key.startsWith(OPEN) && Long.parseLong(entries.getProperty(key)) < cutoff.toEpochMilli()) {
+                old.add(key.substring(OPEN.length()));
+            }
+        }
+        return old;
+    }
+
+    /**
+     * Records, before a job is posted for an input, how many jobs the algorithm had then: if the service dies before
+     * it learns the job's id, the next attempt looks for the job among those created since instead of posting a
+     * second one.
+     */
+    public synchronized void submitting(Path input, long jobsBefore) {
+        entries.setProperty(PENDING + key(input), Long.toString(jobsBefore));
+        save();
+    }
+
+    /** The job count recorded by an earlier, unfinished submission of this input, if there was one. */
+    public synchronized Optional<Long> pendingSubmission(Path input) {
+        String value = entries.getProperty(PENDING + key(input));
+        return value == null ? Optional.empty() : Optional.of(Long.parseLong(value));
+    }
+
+    /** The input's submission ended (accepted or failed for good): nothing to recover any more. */
+    public synchronized void submissionEnded(Path input) {
+        if (entries.remove(PENDING + key(input)) != null) {
+            save();
+        }
+    }
+
+    private String key(Path input) {
+        return root.relativize(input.toAbsolutePath().normalize()).toString().replace('\\', '/');
     }
 
     /** The input the job was submitted for, if this service submitted it. */
     public synchronized Optional<Path> input(String jobId) {
-        String relative = jobId == null ? null : entries.getProperty(jobId);
+        String relative = jobId == null || jobId.contains(":") ? null : entries.getProperty(jobId);
         return relative == null ? Optional.empty() : Optional.of(root.resolve(relative).normalize());
     }
 

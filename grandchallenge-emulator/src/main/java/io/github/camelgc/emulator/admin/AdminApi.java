@@ -77,7 +77,7 @@ public final class AdminApi {
 
     /**
      * {@code {"method": "GET", "path": "/api/v1/algorithms/jobs/{pk}/", "times": 2, "status": 503,
-     * "retry_after": "1", "latency_ms": 0, "drop_connection": false}}.
+     * "retry_after": "1", "latency_ms": 0, "answer_delay_ms": 0, "drop_connection": false}}.
      */
     private Reply addFault(ApiCall call) throws IOException {
         JsonNode body = call.json();
@@ -87,7 +87,8 @@ public final class AdminApi {
         }
         FaultRule.Builder rule = FaultRule.matching(body.path("method").asText("*"), path)
                 .times(body.path("times").asInt(1)).status(body.path("status").asInt(0))
-                .latency(Duration.ofMillis(body.path("latency_ms").asLong(0)));
+                .latency(Duration.ofMillis(body.path("latency_ms").asLong(0)))
+                .answerDelay(Duration.ofMillis(body.path("answer_delay_ms").asLong(0)));
         if (body.hasNonNull("retry_after")) {
             rule.retryAfter(body.get("retry_after").asText());
         }

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * For the next {@code times} requests matching a method and path pattern: answer a status (with an
- * optional {@code Retry-After}), add latency, or drop the connection mid-body. The path pattern is
+ * optional {@code Retry-After}), add latency before or after handling, or drop the connection mid-body. The path pattern is
  * either a route template (e.g. {@code /api/v1/algorithms/jobs/{pk}/}) or a glob on the request path
  * where {@code *} matches anything.
  */
@@ -21,6 +21,7 @@ public final class FaultRule {
     private final String retryAfter;
     private final Duration latency;
     private final boolean dropConnection;
+    private final Duration answerDelay;
 
     private FaultRule(Builder b) {
         this.method = b.method.toUpperCase(Locale.ROOT);
@@ -31,6 +32,7 @@ public final class FaultRule {
         this.retryAfter = b.retryAfter;
         this.latency = b.latency;
         this.dropConnection = b.dropConnection;
+        this.answerDelay = b.answerDelay;
     }
 
     /** Starts a rule for requests with this method ({@code *} for any) and path pattern. */
@@ -69,10 +71,16 @@ public final class FaultRule {
         return dropConnection;
     }
 
+    /** How long the answer is held back after the request was handled (the server has acted already). */
+    public Duration answerDelay() {
+        return answerDelay;
+    }
+
     @Override
     public String toString() {
         return "FaultRule[" + method + " " + pathPattern + " remaining=" + remaining + " status=" + status
-                + " retryAfter=" + retryAfter + " latency=" + latency + " drop=" + dropConnection + "]";
+                + " retryAfter=" + retryAfter + " latency=" + latency + " drop=" + dropConnection
+                + " answerDelay=" + answerDelay + "]";
     }
 
     /** Builds a {@link FaultRule}. */
@@ -84,6 +92,7 @@ public final class FaultRule {
         private String retryAfter;
         private Duration latency = Duration.ZERO;
         private boolean dropConnection;
+        private Duration answerDelay = Duration.ZERO;
 
         private Builder(String method, String pathPattern) {
             this.method = method;
@@ -115,6 +124,15 @@ public final class FaultRule {
         /** Sends half of the real response body (or nothing, for empty answers), then closes the connection. */
         public Builder dropConnection() {
             this.dropConnection = true;
+            return this;
+        }
+
+        /**
+         * Handles the request normally, then holds the answer back for this long: the server has acted (e.g. created
+         * the job) while the client still waits, the window in which a client crash leaves it not knowing.
+         */
+        public Builder answerDelay(Duration delay) {
+            this.answerDelay = delay;
             return this;
         }
 

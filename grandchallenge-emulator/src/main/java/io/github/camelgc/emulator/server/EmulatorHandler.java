@@ -61,6 +61,9 @@ public final class EmulatorHandler extends Handler.Abstract {
                 }
             } else {
                 reply = dispatch(request, method, path, in);
+                if (fault != null && !fault.answerDelay().isZero()) {
+                    Thread.sleep(fault.answerDelay().toMillis());
+                }
             }
         } catch (ApiError e) {
             reply = Reply.json(e.status(), e.body());

@@ -55,13 +55,42 @@ public final class JettyServer implements AutoCloseable {
         server.start();
     }
 
+    /** Stops serving: connections are closed and new ones refused until {@link #resume()}. */
+    public synchronized void pause() throws Exception {
+        if (!server.isStarted()) {
+            return;
+        }
+        // keep the ports: a resumed server answers where clients expect it
+        https.setPort(https.getLocalPort());
+        if (http != null) {
+            http.setPort(http.getLocalPort());
+        }
+        server.stop();
+    }
+
+    /** Serves again on the same ports after {@link #pause()}. */
+    public synchronized void resume() throws Exception {
+        if (!server.isStarted()) {
+            server.start();
+        }
+    }
+
+    public boolean isServing() {
+        return server.isStarted();
+    }
+
     public int httpsPort() {
-        return https.getLocalPort();
+        int port = https.getLocalPort();
+        return port > 0 ? port : https.getPort();
     }
 
     /** The plain HTTP port, or -1 when there is none. */
     public int httpPort() {
-        return http == null ? -1 : http.getLocalPort();
+        if (http == null) {
+            return -1;
+        }
+        int port = http.getLocalPort();
+        return port > 0 ? port : http.getPort();
     }
 
     @Override
