@@ -123,12 +123,16 @@ final class BatchBench {
                         Tuning.forEmulator())) {
             Path inbox = service.folders().inbox(WorkFolders.LOBES);
             Path outbox = service.folders().outbox(WorkFolders.LOBES);
+            long cpuBefore = cpuNanos();
             long started = System.nanoTime();
             for (Path file : files) {
                 Files.move(file, inbox.resolve(file.getFileName()));
             }
             long deadline = started + Duration.ofMinutes(8).toNanos();
+            int maxActive = 0;
             while (count(outbox, "_lobes.mha") < files.size()) {
+                maxActive = Math.max(maxActive, (int) gc.state().jobs().stream()
+                        .filter(j -> !j.status().isTerminal()).count());
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("Only " + count(outbox, "_lobes.mha") + " of " + files.size()
                                                     + " results after 8 minutes");
@@ -139,11 +143,23 @@ final class BatchBench {
                 Thread.sleep(50);
             }
             double seconds = (System.nanoTime() - started) / 1e9;
-            System.out.printf("  batch: %d files in %.1f s through the drop folder%n", files.size(), seconds);
+            System.out.printf("  batch: %d files in %.1f s through the drop folder, %.1f CPU s (service and emulator),"
+                              + " at most %d active jobs seen (limit %d); API requests per file:%n", files.size(), seconds,
+                    (cpuNanos() - cpuBefore) / 1e9, maxActive, gc.config().maxActiveJobsPerUser());
+            for (var counter : gc.requestLog().counters()) {
+                System.out.printf("    %6.2f  %s %s %d%n", counter.requests() / (double) files.size(), counter.method(),
+                        counter.pattern(), counter.status());
+            }
             return files.size() / seconds;
         } finally {
             DataFiles.deleteRecursively(work);
         }
+    }
+
+    /** CPU time of this process (service, emulator and all). */
+    static long cpuNanos() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
     }
 
     static long count(Path folder, String suffix) throws IOException {

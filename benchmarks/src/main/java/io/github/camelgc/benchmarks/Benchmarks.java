@@ -28,6 +28,8 @@ public final class Benchmarks {
         long[] uploadSizes = {1L << 30, 4L << 30};
         long downloadSize = 1L << 30;
         int rounds = 2;
+        /** Parts in flight for our upload; 4 is the component's default. */
+        int uploadConcurrency = 4;
         boolean curl = Files.isExecutable(Path.of("/usr/bin/curl"));
         int historyJobs = 10_000;
         int runningJobs = 200;
@@ -59,6 +61,9 @@ public final class Benchmarks {
                     case "--only" -> o.only = Set.copyOf(Arrays.asList(args[++i].split(",")));
                     case "--out" -> o.out = Path.of(args[++i]);
                     case "--no-doc" -> o.writeDoc = false;
+                    case "--upload-concurrency" -> o.uploadConcurrency = Integer.parseInt(args[++i]);
+                    case "--upload-mib" -> o.uploadSizes = Arrays.stream(args[++i].split(","))
+                            .mapToLong(m -> Long.parseLong(m) << 20).toArray();
                     case "--no-curl" -> o.curl = false;
                     case "--profile" -> {
                         o.profile = true;

@@ -56,6 +56,9 @@ final class TransferBench {
             in = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
             out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             String ready = out.readLine();
+            while (ready != null && !ready.startsWith("READY ") && !ready.startsWith("ERROR ")) {
+                ready = out.readLine(); // e.g. the JVM's own notes with --profile
+            }
             if (ready == null || !ready.startsWith("READY ")) {
                 throw new IOException("The transfer worker did not start: " + ready);
             }
@@ -123,7 +126,8 @@ final class TransferBench {
             for (int round = 0; round < rounds; round++) {
                 plain = Math.max(plain, mibPerSecond(size, worker.run("plain-put", file.toString())));
                 clearUploads(storage);
-                double[] our = worker.run("ours-upload", file.toString(), Long.toString(PART), "4");
+                double[] our = worker.run("ours-upload", file.toString(), Long.toString(PART),
+                        Integer.toString(options.uploadConcurrency));
                 peak = Math.max(peak, (long) our[1]);
                 ours = Math.max(ours, mibPerSecond(size, our));
                 clearUploads(storage);
@@ -138,7 +142,7 @@ final class TransferBench {
         } finally {
             Files.deleteIfExists(file);
         }
-        String what = "upload " + label(size) + " (32 MiB parts x4)";
+        String what = "upload " + label(size) + " (32 MiB parts x" + options.uploadConcurrency + ")";
         figures.add(new Figure(what + " vs plain PUT", "MiB/s", "one streaming PUT", plain, ours, true, ">= 0.9x",
                 ours >= 0.9 * plain));
         if (options.curl) {
