@@ -116,6 +116,7 @@ final class TransferBench {
     /** Returns the peak heap of our upload. */
     private long uploads(Worker worker, Path data, Path storage, long size) throws Exception {
         Path file = DataFiles.random(data.resolve("upload-" + label(size).replace(" ", "") + ".bin"), size);
+        settle();
         double plain = 0;
         double ours = 0;
         double gcapi = 0;
@@ -159,6 +160,7 @@ final class TransferBench {
         int z = (int) (voxels / (1024L * 1024L));
         Path mha = DataFiles.bigMha(data.resolve("big-output.mha"), 1024, 1024, z);
         String imagePk = gc.seedImage(mha, "big-output.mha");
+        settle();
         String jobPk = gc.seedJobs("demo", "pulmonary-lobe-segmentation", JobStatus.SUCCEEDED, 1, Map.of(),
                 Map.of("pulmonary-lobes", imagePk)).get(0);
         String mediaUrl = gc.baseUrl().replace("/api/v1/", "") + mediaPath(gc, imagePk);
@@ -171,14 +173,17 @@ final class TransferBench {
             plain = Math.max(plain, mibPerSecond(voxels, worker.run("plain-get", mediaUrl,
                     out.resolve("plain.mha").toString())));
             DataFiles.clear(out);
+            settle();
             double[] our = worker.run("ours-download", jobPk, out.toString());
             peak = Math.max(peak, (long) our[1]);
             ours = Math.max(ours, mibPerSecond(voxels, our));
             DataFiles.clear(out);
+            settle();
             if (options.curl) {
                 curl = Math.max(curl, mibPerSecond(voxels, worker.run("curl-get", mediaUrl,
                         out.resolve("curl.mha").toString())));
                 DataFiles.clear(out);
+                settle();
             }
         }
         String what = "download " + label(voxels) + " output image";
@@ -199,6 +204,21 @@ final class TransferBench {
     private static void clearUploads(Path storage) {
         DataFiles.deleteRecursively(storage.resolve("uploads"));
         DataFiles.deleteRecursively(storage.resolve("parts"));
+        settle();
+    }
+
+    /**
+     * Flushes dirty pages (untimed) so that each measurement starts with the same disk state: without it, the
+     * writeback of the previous measurement's (or the generated file's) gigabytes throttles the next one.
+     */
+    static void settle() {
+        try {
+            new ProcessBuilder("sync").inheritIO().start().waitFor();
+        } catch (IOException e) {
+            // no sync command: measurements are just noisier
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static double mibPerSecond(long bytes, double[] result) {

@@ -31,6 +31,9 @@ public final class GrandChallengeService implements AutoCloseable {
     static final List<String> REGISTRATION_SOCKETS = List.of("fixed-image", "moving-image", "fixed-mask",
             "moving-mask");
 
+    /** How long submissions wait for a free job slot on the embedded emulator before resubmitting. */
+    static final long EMULATOR_ACTIVE_JOBS_RETRY_MILLIS = 1000;
+
     private final Main main;
     private final WorkFolders folders;
 
@@ -75,6 +78,11 @@ public final class GrandChallengeService implements AutoCloseable {
         configuration.setToken(platform.token());
         platform.trust().ifPresent(configuration::setSslContextParameters);
         configuration.setStateDirectory(platformState.resolve("consumers").toString());
+        if (platform.embedded()) {
+            // The emulator's jobs take milliseconds to seconds: when the 16-active-jobs limit is reached, a slot is
+            // free again long before the platform-sized 30 s retry delay, which would stall a dropped batch.
+            configuration.setActiveJobsRetryDelay(EMULATOR_ACTIVE_JOBS_RETRY_MILLIS);
+        }
         return component;
     }
 
