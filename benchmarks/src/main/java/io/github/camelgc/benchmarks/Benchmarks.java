@@ -84,6 +84,7 @@ public final class Benchmarks {
             Files.createDirectories(options.profileDir);
         }
         Instant started = Instant.now();
+        String startLoad = Machine.loadAverage();
         List<Figure> figures = new ArrayList<>();
         System.out.println("camel-grandchallenge benchmark" + (options.quick ? " (--quick: small sizes, not for the record)" : "")
                 + "; " + Machine.describe());
@@ -107,7 +108,7 @@ public final class Benchmarks {
         Duration took = Duration.between(started, Instant.now());
         System.out.printf(Locale.ROOT, "Done in %d min %02d s.%n", took.toMinutes(), took.toSecondsPart());
         if (options.writeDoc) {
-            writeDoc(options, figures, took);
+            writeDoc(options, figures, took, startLoad);
             System.out.println("Table written to " + options.out);
         }
     }
@@ -140,8 +141,10 @@ public final class Benchmarks {
         return md.toString();
     }
 
-    private static void writeDoc(Options options, List<Figure> figures, Duration took) throws IOException {
+    private static void writeDoc(Options options, List<Figure> figures, Duration took, String startLoad)
+            throws IOException {
         String block = BEGIN + "\n\n" + "Run of " + java.time.LocalDate.now() + " on " + Machine.describe()
+                + " at the end (" + startLoad + " at the start)"
                 + "; whole run " + took.toMinutes() + " min " + took.toSecondsPart() + " s"
                 + (options.quick ? " (**--quick**: small sizes, not for the record)" : "") + ".\n\n"
                 + table(figures) + "\n" + END;

@@ -19,9 +19,18 @@ final class Machine {
         } catch (IOException | RuntimeException e) {
             // not Linux
         }
-        return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), "
-                + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB max heap here, Java "
+        return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), Java "
                 + System.getProperty("java.version") + ", " + System.getProperty("os.name") + " "
-                + System.getProperty("os.arch");
+                + System.getProperty("os.arch") + ", load average " + loadAverage();
+    }
+
+    /** The 1-minute load average: how much else ran on the cores (other builds share them). */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+            return load < 0 ? "unknown" : String.format(java.util.Locale.ROOT, "%.2f", load);
+        }
     }
 }
