@@ -27,7 +27,7 @@ public final class Benchmarks {
     static final class Options {
         long[] uploadSizes = {1L << 30, 4L << 30};
         long downloadSize = 1L << 30;
-        int rounds = 2;
+        int rounds = 3;
         /** Parts in flight for our upload; 4 is the component's default. */
         int uploadConcurrency = 4;
         boolean curl = Files.isExecutable(Path.of("/usr/bin/curl"));

@@ -169,7 +169,7 @@ final class TransferBench {
         double ours = 0;
         double curl = 0;
         long peak = 0;
-        // one round more than uploads: a 1 GiB download takes seconds and is the noisiest figure
+        // one round more than uploads: a 1 GiB download takes only seconds, so it is the noisiest figure
         for (int round = 0; round <= options.rounds; round++) {
             plain = Math.max(plain, mibPerSecond(voxels, worker.run("plain-get", mediaUrl,
                     out.resolve("plain.mha").toString())));
