@@ -30,7 +30,7 @@ public final class Benchmarks {
         int rounds = 3;
         /** Parts in flight for our upload; 4 is the component's default. */
         int uploadConcurrency = 4;
-        boolean curl = Files.isExecutable(Path.of("/usr/bin/curl"));
+        boolean curl = onPath("curl");
         int historyJobs = 10_000;
         int runningJobs = 200;
         int batchFiles = 500;
@@ -75,6 +75,20 @@ public final class Benchmarks {
             }
             return o;
         }
+    }
+
+    /** Whether an executable of that name is on the PATH. */
+    static boolean onPath(String command) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return false;
+        }
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, command))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static void main(String[] args) throws Exception {
