@@ -26,7 +26,10 @@ import java.util.concurrent.Executors;
 import io.github.camelgc.emulator.faults.FaultInjector;
 import io.github.camelgc.emulator.fixture.Fixture;
 import io.github.camelgc.emulator.fixture.FixtureLoader;
+import io.github.camelgc.emulator.model.Algorithm;
+import io.github.camelgc.emulator.model.Image;
 import io.github.camelgc.emulator.model.Job;
+import io.github.camelgc.emulator.model.Socket;
 import io.github.camelgc.emulator.model.JobStatus;
 import io.github.camelgc.emulator.model.User;
 import io.github.camelgc.emulator.server.Authenticator;
@@ -46,7 +49,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 
@@ -74,6 +81,8 @@ public final class GrandChallengeEmulator implements AutoCloseable {
     private final JettyServer server;
     private final JobRunner jobRunner;
     private final ExecutorService background;
+    private final ImageStore images;
+    private final Object seedLock = new Object();
 
     private GrandChallengeEmulator(EmulatorConfig config) throws IOException {
         this.config = config;
@@ -85,7 +94,7 @@ public final class GrandChallengeEmulator implements AutoCloseable {
         Visibility visibility = new Visibility(state);
         ApiContext ctx = new ApiContext(config, state, new Views(state), visibility, blobs,
                 new UrlSigner(Clock.systemUTC()), Clock.systemUTC());
-        ImageStore images = new ImageStore(state, blobs);
+        images = new ImageStore(state, blobs);
         ValueFactory values = new ValueFactory(state, new ImageImporter(images, blobs), blobs);
         InputParser parser = new InputParser(state, visibility);
         jobRunner = new JobRunner(config.jobWorkers(), config.jobStepDelay(), BuiltInAlgorithms.defaults(), values,
@@ -227,6 +236,70 @@ public final class GrandChallengeEmulator implements AutoCloseable {
     /** Keeps a job in {@code state} once it gets there; {@code null} releases it. */
     public void holdJob(String jobPk, JobStatus state) {
         job(jobPk).holdAt(state);
+    }
+
+    /**
+     * Load-test seeding: registers a single-file {@code .mha} as an image (the file is moved into storage, its
+     * header read, its voxels not), as the platform's importer would. Nobody sees it until a job uses it.
+     *
+     * @return the image pk
+     */
+    public String seedImage(Path mha, String name) throws IOException {
+        Image image = images.addMha(mha, name, 0, null, null);
+        return image.pk();
+    }
+
+    /**
+     * Load-test seeding: adds {@code count} jobs of an algorithm straight to the state (no HTTP, no validation, no
+     * runner), created one microsecond apart after every existing job, each with the same image {@code inputs} and
+     * {@code outputs} (socket slug → image pk). Jobs left unfinished stay in {@code status} until
+     * {@link #finishSeededJob} or {@link #failJob}. Seeding a million jobs takes seconds; the API then lists, filters
+     * and serves them like any other job.
+     *
+     * @return the pks in creation order
+     */
+    public List<String> seedJobs(String username, String algorithmSlug, JobStatus status, int count,
+            Map<String, String> inputs, Map<String, String> outputs) {
+        User user = user(username);
+        Algorithm algorithm = state.algorithmBySlug(algorithmSlug).orElseThrow(() -> new IllegalArgumentException(
+                "No algorithm '" + algorithmSlug + "' in the emulator's fixture"));
+        List<String> pks = new ArrayList<>(count);
+        synchronized (seedLock) {
+            Instant created = state.jobs().stream().map(Job::created).max(Comparator.naturalOrder())
+                    .orElse(Instant.now()).plusMillis(1);
+            for (int i = 0; i < count; i++) {
+                Job job = new Job(EmulatorState.newUuid(), algorithm, algorithm.imagePk(), user.id(),
+                        created.plusNanos(1000L * i));
+                inputs.forEach((slug, imagePk) -> job.addInput(
+                        state.newSocketValue(socket(slug), null, imagePk, null, null)));
+                if (status == JobStatus.SUCCEEDED) {
+                    outputs.forEach((slug, imagePk) -> job.addOutput(
+                            state.newSocketValue(socket(slug), null, imagePk, null, null)));
+                }
+                job.status(status);
+                state.addJob(job);
+                pks.add(job.pk());
+            }
+        }
+        return pks;
+    }
+
+    /** Ends a seeded, unfinished job {@code Succeeded} now, with {@code outputs} (socket slug → image pk). */
+    public void finishSeededJob(String jobPk, Map<String, String> outputs) {
+        Job job = job(jobPk);
+        synchronized (job) {
+            if (job.status().isTerminal()) {
+                throw new IllegalStateException("Job " + jobPk + " already ended " + job.status().display());
+            }
+            outputs.forEach((slug, imagePk) -> job.addOutput(
+                    state.newSocketValue(socket(slug), null, imagePk, null, null)));
+            job.status(JobStatus.SUCCEEDED);
+        }
+    }
+
+    private Socket socket(String slug) {
+        return state.socket(slug).orElseThrow(() -> new IllegalArgumentException("No socket '" + slug
+                + "' in the emulator's fixture"));
     }
 
     private Job job(String pk) {

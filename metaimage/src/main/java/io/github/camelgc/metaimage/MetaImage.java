@@ -17,10 +17,15 @@ public final class MetaImage {
     private final MetaImageHeader header;
     private final ByteBuffer data;
     private final ElementType type;
+    /** The header's element count, computed once: every voxel access checks its index against it. */
+    private final long elementCount;
+    private final int byteSize;
 
     private MetaImage(MetaImageHeader header, ByteBuffer data) {
         this.header = header;
         this.type = header.elementType();
+        this.elementCount = header.elementCount();
+        this.byteSize = type.byteSize();
         this.data = data.order(header.byteOrderMsb() ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
     }
 
@@ -51,7 +56,7 @@ public final class MetaImage {
 
     /** Number of elements: voxels times channels. */
     public long elementCount() {
-        return header.elementCount();
+        return elementCount;
     }
 
     /** Linear voxel index of an (x, y[, z[, t]]) position; multiply by channels for the element index. */
@@ -171,10 +176,10 @@ public final class MetaImage {
     }
 
     private int byteIndex(long index) {
-        if (index < 0 || index >= header.elementCount()) {
-            throw new IndexOutOfBoundsException("element " + index + " outside 0.." + (header.elementCount() - 1));
+        if (index < 0 || index >= elementCount) {
+            throw new IndexOutOfBoundsException("element " + index + " outside 0.." + (elementCount - 1));
         }
-        return (int) (index * type.byteSize());
+        return (int) (index * byteSize);
     }
 
     private static double unsignedToDouble(long v) {

@@ -90,6 +90,9 @@ final class JobOperations {
 
     private void downloadOutputs(Exchange exchange) {
         GrandChallengeClient client = client();
+        // the job consumer already read the input image names of the job it emitted: no GET per input image again
+        String consumedJob = exchange.getMessage().getHeader(GrandChallengeConstants.JOB_ID, String.class);
+        List<?> knownInputNames = exchange.getMessage().getHeader(GrandChallengeConstants.INPUT_NAMES, List.class);
         Job job = client.job(jobRef(exchange));
         if (!JobStatus.SUCCEEDED.label().equalsIgnoreCase(job.status())) {
             throw new GrandChallengeException("Job " + job.pk() + " has status '" + job.status()
@@ -100,8 +103,12 @@ final class JobOperations {
         String folder = configuration.getOutputDirectory();
         if (folder != null) {
             String pattern = configuration.getOutputFileName();
-            String inputName = pattern.contains("{input}")
-                    ? client.inputImageNames(job).stream().findFirst().orElse(null) : null;
+            String inputName = null;
+            if (pattern.contains("{input}")) {
+                List<?> names = knownInputNames != null && job.pk().equals(consumedJob) ? knownInputNames
+                        : client.inputImageNames(job);
+                inputName = names.isEmpty() || names.get(0) == null ? null : names.get(0).toString();
+            }
             exchange.getMessage().setBody(new OutputFolderWriter(Path.of(folder), pattern).write(items, job.pk(), inputName));
         } else {
             List<Message> messages = new ArrayList<>();

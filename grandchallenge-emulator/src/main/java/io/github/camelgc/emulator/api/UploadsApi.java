@@ -12,6 +12,7 @@ import io.github.camelgc.emulator.server.Router;
 import io.github.camelgc.emulator.server.StorageFailure;
 import io.github.camelgc.emulator.state.EmulatorState;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -159,8 +160,10 @@ public final class UploadsApi {
                         + upload.pk() + " has " + chosen.get(i).size() + " bytes, at least 5 MiB expected");
             }
         }
-        long size = ctx.blobs().concatenate(upload.key(), chosen.stream().map(Upload.Part::blob).toList());
-        upload.complete(ctx.blobs().resolve(upload.key()), size);
+        List<Path> partFiles = chosen.stream().map(Upload.Part::blob).toList();
+        long size = chosen.stream().mapToLong(Upload.Part::size).sum();
+        upload.complete(ctx.blobs().resolve(upload.key()), size,
+                () -> ctx.blobs().concatenate(upload.key(), partFiles));
         return Reply.ok(ctx.views().upload(call, upload));
     }
 

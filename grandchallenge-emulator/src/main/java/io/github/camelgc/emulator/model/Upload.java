@@ -1,5 +1,7 @@
 package io.github.camelgc.emulator.model;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +29,7 @@ public final class Upload {
     private String s3UploadId;
     private String status = INITIALIZED;
     private Path blob;
+    private Assembly pendingAssembly;
     private long size;
 
     public Upload(String pk, int creatorId, String filename, String s3UploadId, Instant created) {
@@ -79,9 +82,25 @@ public final class Upload {
     }
 
     public synchronized void complete(Path completed, long completedSize) {
+        complete(completed, completedSize, null);
+    }
+
+    /** Writes a completed object's bytes to its file. */
+    @FunctionalInterface
+    public interface Assembly {
+        void run() throws IOException;
+    }
+
+    /**
+     * Completes the upload; {@code assembly} (may be {@code null}) writes the object's file from its parts on the
+     * first {@link #blob()} call. Like S3, completing then costs no copy of the data while the client waits: the
+     * copy happens when the platform imports the upload, in the background.
+     */
+    public synchronized void complete(Path completed, long completedSize, Assembly assembly) {
         status = COMPLETED;
         blob = completed;
         size = completedSize;
+        pendingAssembly = assembly;
         parts.clear();
     }
 
@@ -93,6 +112,14 @@ public final class Upload {
 
     /** The completed object's bytes on disk, or {@code null} before completion. */
     public synchronized Path blob() {
+        if (pendingAssembly != null) {
+            try {
+                pendingAssembly.run();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot assemble upload " + pk + " from its parts: " + e.getMessage(), e);
+            }
+            pendingAssembly = null;
+        }
         return blob;
     }
 

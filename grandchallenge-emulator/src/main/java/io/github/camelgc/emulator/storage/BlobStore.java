@@ -3,9 +3,11 @@ package io.github.camelgc.emulator.storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -63,14 +65,28 @@ public final class BlobStore {
         return new Stored(target, size, HexFormat.of().formatHex(md5.digest()));
     }
 
-    /** Concatenates part files into the object {@code key}, streaming, and returns its size. */
+    /**
+     * Concatenates part files into the object {@code key} and returns its size. A single part is renamed; several
+     * are copied file to file by the kernel ({@link FileChannel#transferTo}), not through a Java buffer.
+     */
     public long concatenate(String key, List<Path> parts) throws IOException {
         Path target = resolve(key);
         Files.createDirectories(target.getParent());
+        if (parts.size() == 1) {
+            Files.move(parts.get(0), target, StandardCopyOption.REPLACE_EXISTING);
+            return Files.size(target);
+        }
         long size = 0;
-        try (OutputStream out = Files.newOutputStream(target)) {
+        try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
             for (Path part : parts) {
-                size += Files.copy(part, out);
+                try (FileChannel in = FileChannel.open(part, StandardOpenOption.READ)) {
+                    long length = in.size();
+                    for (long done = 0; done < length; ) {
+                        done += in.transferTo(done, length - done, out);
+                    }
+                    size += length;
+                }
             }
         }
         for (Path part : parts) {
