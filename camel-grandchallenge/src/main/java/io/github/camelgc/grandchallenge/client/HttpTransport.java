@@ -38,6 +38,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Executes HTTP requests with the retry policy, adds the token only to requests for the API origin, and never
  * follows redirects by itself (so a storage redirect can never carry the token).
+ * <p>
+ * The retry loop is ours rather than HttpClient's {@code DefaultHttpRequestRetryStrategy} because that strategy waits
+ * a fixed interval (no exponential backoff, no cap on {@code Retry-After}), has no overall deadline, decides
+ * idempotency by method alone (our POSTs may be repeated on 429/503, where the platform refused before acting), and
+ * cannot retry a response whose body breaks off while it is read. Pooling, TLS, timeouts and the Retry-After date
+ * parsing are HttpClient's.
  */
 public final class HttpTransport implements Closeable {
 
