@@ -86,7 +86,7 @@ public class JobConsumer extends AbstractGrandChallengeConsumer {
                 if (!job.isFinal() && wanted(job) && !job.status().equals(progressEmitted.get(job.pk()))
                         && withinBatchLimit(exchanges)) {
                     progressEmitted.put(job.pk(), job.status());
-                    exchanges.add(createProgressExchange(job));
+                    exchanges.add(jobExchange(job));
                 } else if (job.isFinal()) {
                     progressEmitted.remove(job.pk());
                 }
@@ -137,13 +137,13 @@ public class JobConsumer extends AbstractGrandChallengeConsumer {
     }
 
     private Exchange createExchange(GrandChallengeClient client, Job job) {
-        Exchange exchange = createProgressExchange(job);
+        Exchange exchange = jobExchange(job);
         exchange.getMessage().setHeader(GrandChallengeConstants.INPUT_NAMES, client.inputImageNames(job));
         track(exchange, job.pk());
         return exchange;
     }
 
-    private Exchange createProgressExchange(Job job) {
+    private Exchange jobExchange(Job job) {
         Exchange exchange = createExchange(false);
         Message message = exchange.getMessage();
         message.setBody(job);

@@ -30,15 +30,20 @@ abstract class EmulatorTestSupport extends CamelTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext camel = super.createCamelContext();
+        camel.addComponent("grandchallenge", componentFor(GC));
+        return camel;
+    }
+
+    /** A component for the demo user of an emulator, trusting its certificate explicitly, with short retry delays. */
+    static GrandChallengeComponent componentFor(GrandChallengeEmulatorExtension emulator) {
         GrandChallengeComponent component = new GrandChallengeComponent();
         GrandChallengeConfiguration configuration = component.getConfiguration();
-        configuration.setBaseUrl(GC.baseUrl());
-        configuration.setToken(GC.token("demo"));
-        configuration.setSslContextParameters(trust(GC));
+        configuration.setBaseUrl(emulator.baseUrl());
+        configuration.setToken(emulator.token("demo"));
+        configuration.setSslContextParameters(trust(emulator));
         configuration.setRetryInitialDelay(20);
         configuration.setRetryMaxDelay(2000);
-        camel.addComponent("grandchallenge", component);
-        return camel;
+        return component;
     }
 
     /**

@@ -13,8 +13,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelgc.emulator.junit.GrandChallengeEmulatorExtension;
 import io.github.camelgc.emulator.model.JobStatus;
-import io.github.camelgc.grandchallenge.GrandChallengeComponent;
-import io.github.camelgc.grandchallenge.GrandChallengeConfiguration;
 import io.github.camelgc.grandchallenge.GrandChallengeConstants;
 import io.github.camelgc.grandchallenge.model.Image;
 import io.github.camelgc.grandchallenge.model.Job;
@@ -47,12 +45,7 @@ class HostileNamesIT extends CamelTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext camel = super.createCamelContext();
-        GrandChallengeComponent component = new GrandChallengeComponent();
-        GrandChallengeConfiguration configuration = component.getConfiguration();
-        configuration.setBaseUrl(GC.baseUrl());
-        configuration.setToken(GC.token("demo"));
-        configuration.setSslContextParameters(EmulatorTestSupport.trust(GC));
-        camel.addComponent("grandchallenge", component);
+        camel.addComponent("grandchallenge", EmulatorTestSupport.componentFor(GC));
         return camel;
     }
 
@@ -97,7 +90,7 @@ class HostileNamesIT extends CamelTestSupport {
         Path images = Files.createDirectories(dir.resolve("images"));
         String input = GC.emulator().seedImage(TestImages.writeMha(images.resolve("a.mha"), 1), "../../../escaped-input.mha");
         String first = GC.emulator().seedImage(TestImages.writeMha(images.resolve("b.mha"), 1), "../../escaped-output.mha");
-        String second = GC.emulator().seedImage(TestImages.writeMha(images.resolve("c.mha"), 1), "/tmp/absolute.mha");
+        String second = GC.emulator().seedImage(TestImages.writeMha(images.resolve("c.mha"), 1), "/escaped-absolute.mha");
         return GC.emulator().seedJobs("demo", "hostile-names", JobStatus.SUCCEEDED, 1,
                 Map.of("generic-medical-image", input), Map.of(HOSTILE_SOCKET, first, "pulmonary-lobes", second)).get(0);
     }
@@ -122,8 +115,8 @@ class HostileNamesIT extends CamelTestSupport {
             ObjectNode face = algorithm.putArray("interfaces").addObject();
             face.putArray("inputs").add("generic-medical-image");
             face.putArray("outputs").add(HOSTILE_SOCKET).add("pulmonary-lobes");
-            Path file = Files.createTempFile("hostile-fixture", ".json");
-            file.toFile().deleteOnExit();
+            // the extension starts before any @TempDir exists: the fixture goes into the module's build folder
+            Path file = Files.createDirectories(Path.of("target", "test-fixtures")).resolve("hostile-fixture.json");
             json.writeValue(file.toFile(), fixture);
             return file;
         } catch (IOException e) {
