@@ -56,6 +56,8 @@ public class GrandChallengeComponentConfigurer extends PropertyConfigurerSupport
         case "includeexisting":
         case "includeExisting": getOrCreateConfiguration(target).setIncludeExisting(property(camelContext, boolean.class, value)); return true;
         case "input": getOrCreateConfiguration(target).setInput(property(camelContext, java.lang.String.class, value)); return true;
+        case "jobtimeout":
+        case "jobTimeout": getOrCreateConfiguration(target).setJobTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxdownloadsize":
@@ -81,6 +83,8 @@ public class GrandChallengeComponentConfigurer extends PropertyConfigurerSupport
         case "retryInitialDelay": getOrCreateConfiguration(target).setRetryInitialDelay(property(camelContext, long.class, value)); return true;
         case "retrymaxdelay":
         case "retryMaxDelay": getOrCreateConfiguration(target).setRetryMaxDelay(property(camelContext, long.class, value)); return true;
+        case "socketfilenames":
+        case "socketFileNames": getOrCreateConfiguration(target).setSocketFileNames(property(camelContext, java.util.Map.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "statedirectory":
@@ -132,6 +136,8 @@ public class GrandChallengeComponentConfigurer extends PropertyConfigurerSupport
         case "includeexisting":
         case "includeExisting": return boolean.class;
         case "input": return java.lang.String.class;
+        case "jobtimeout":
+        case "jobTimeout": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxdownloadsize":
@@ -157,6 +163,8 @@ public class GrandChallengeComponentConfigurer extends PropertyConfigurerSupport
         case "retryInitialDelay": return long.class;
         case "retrymaxdelay":
         case "retryMaxDelay": return long.class;
+        case "socketfilenames":
+        case "socketFileNames": return java.util.Map.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "statedirectory":
@@ -209,6 +217,8 @@ public class GrandChallengeComponentConfigurer extends PropertyConfigurerSupport
         case "includeexisting":
         case "includeExisting": return getOrCreateConfiguration(target).isIncludeExisting();
         case "input": return getOrCreateConfiguration(target).getInput();
+        case "jobtimeout":
+        case "jobTimeout": return getOrCreateConfiguration(target).getJobTimeout();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxdownloadsize":
@@ -234,6 +244,8 @@ public class GrandChallengeComponentConfigurer extends PropertyConfigurerSupport
         case "retryInitialDelay": return getOrCreateConfiguration(target).getRetryInitialDelay();
         case "retrymaxdelay":
         case "retryMaxDelay": return getOrCreateConfiguration(target).getRetryMaxDelay();
+        case "socketfilenames":
+        case "socketFileNames": return getOrCreateConfiguration(target).getSocketFileNames();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "statedirectory":
@@ -252,6 +264,15 @@ public class GrandChallengeComponentConfigurer extends PropertyConfigurerSupport
         case "waitPollInterval": return getOrCreateConfiguration(target).getWaitPollInterval();
         case "waittimeout":
         case "waitTimeout": return getOrCreateConfiguration(target).getWaitTimeout();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "socketfilenames":
+        case "socketFileNames": return java.lang.Object.class;
         default: return null;
         }
     }

@@ -58,12 +58,16 @@ public class GrandChallengeEndpointConfigurer extends PropertyConfigurerSupport 
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "input": target.getConfiguration().setInput(property(camelContext, java.lang.String.class, value)); return true;
+        case "jobtimeout":
+        case "jobTimeout": target.getConfiguration().setJobTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxdownloadsize":
         case "maxDownloadSize": target.getConfiguration().setMaxDownloadSize(property(camelContext, long.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "offsetrepository":
+        case "offsetRepository": target.setOffsetRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "operation": target.getConfiguration().setOperation(property(camelContext, io.github.camelgc.grandchallenge.GrandChallengeOperations.class, value)); return true;
         case "outputdirectory":
         case "outputDirectory": target.getConfiguration().setOutputDirectory(property(camelContext, java.lang.String.class, value)); return true;
@@ -96,6 +100,8 @@ public class GrandChallengeEndpointConfigurer extends PropertyConfigurerSupport 
         case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
+        case "socketfilenames":
+        case "socketFileNames": target.getConfiguration().setSocketFileNames(property(camelContext, java.util.Map.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "startscheduler":
@@ -103,6 +109,8 @@ public class GrandChallengeEndpointConfigurer extends PropertyConfigurerSupport 
         case "statedirectory":
         case "stateDirectory": target.getConfiguration().setStateDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "statuses": target.getConfiguration().setStatuses(property(camelContext, java.lang.String.class, value)); return true;
+        case "submissionrepository":
+        case "submissionRepository": target.setSubmissionRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "token": target.getConfiguration().setToken(property(camelContext, java.lang.String.class, value)); return true;
@@ -162,12 +170,16 @@ public class GrandChallengeEndpointConfigurer extends PropertyConfigurerSupport 
         case "initialdelay":
         case "initialDelay": return long.class;
         case "input": return java.lang.String.class;
+        case "jobtimeout":
+        case "jobTimeout": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxdownloadsize":
         case "maxDownloadSize": return long.class;
         case "maxretries":
         case "maxRetries": return int.class;
+        case "offsetrepository":
+        case "offsetRepository": return org.apache.camel.spi.StateRepository.class;
         case "operation": return io.github.camelgc.grandchallenge.GrandChallengeOperations.class;
         case "outputdirectory":
         case "outputDirectory": return java.lang.String.class;
@@ -200,6 +212,8 @@ public class GrandChallengeEndpointConfigurer extends PropertyConfigurerSupport 
         case "schedulerProperties": return java.util.Map.class;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return boolean.class;
+        case "socketfilenames":
+        case "socketFileNames": return java.util.Map.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "startscheduler":
@@ -207,6 +221,8 @@ public class GrandChallengeEndpointConfigurer extends PropertyConfigurerSupport 
         case "statedirectory":
         case "stateDirectory": return java.lang.String.class;
         case "statuses": return java.lang.String.class;
+        case "submissionrepository":
+        case "submissionRepository": return org.apache.camel.spi.StateRepository.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "token": return java.lang.String.class;
@@ -267,12 +283,16 @@ public class GrandChallengeEndpointConfigurer extends PropertyConfigurerSupport 
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
         case "input": return target.getConfiguration().getInput();
+        case "jobtimeout":
+        case "jobTimeout": return target.getConfiguration().getJobTimeout();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxdownloadsize":
         case "maxDownloadSize": return target.getConfiguration().getMaxDownloadSize();
         case "maxretries":
         case "maxRetries": return target.getConfiguration().getMaxRetries();
+        case "offsetrepository":
+        case "offsetRepository": return target.getOffsetRepository();
         case "operation": return target.getConfiguration().getOperation();
         case "outputdirectory":
         case "outputDirectory": return target.getConfiguration().getOutputDirectory();
@@ -305,6 +325,8 @@ public class GrandChallengeEndpointConfigurer extends PropertyConfigurerSupport 
         case "schedulerProperties": return target.getSchedulerProperties();
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
+        case "socketfilenames":
+        case "socketFileNames": return target.getConfiguration().getSocketFileNames();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "startscheduler":
@@ -312,6 +334,8 @@ public class GrandChallengeEndpointConfigurer extends PropertyConfigurerSupport 
         case "statedirectory":
         case "stateDirectory": return target.getConfiguration().getStateDirectory();
         case "statuses": return target.getConfiguration().getStatuses();
+        case "submissionrepository":
+        case "submissionRepository": return target.getSubmissionRepository();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
         case "token": return target.getConfiguration().getToken();
@@ -336,8 +360,14 @@ public class GrandChallengeEndpointConfigurer extends PropertyConfigurerSupport 
     @Override
     public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "offsetrepository":
+        case "offsetRepository": return java.lang.String.class;
         case "schedulerproperties":
         case "schedulerProperties": return java.lang.Object.class;
+        case "socketfilenames":
+        case "socketFileNames": return java.lang.Object.class;
+        case "submissionrepository":
+        case "submissionRepository": return java.lang.String.class;
         default: return null;
         }
     }

@@ -24,7 +24,7 @@ public class GrandChallengeEndpointUriFactory extends org.apache.camel.support.c
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(54);
+        Set<String> props = new HashSet<>(58);
         props.add("activeJobsMaxWait");
         props.add("activeJobsRetryDelay");
         props.add("algorithm");
@@ -45,10 +45,12 @@ public class GrandChallengeEndpointUriFactory extends org.apache.camel.support.c
         props.add("includeExisting");
         props.add("initialDelay");
         props.add("input");
+        props.add("jobTimeout");
         props.add("kind");
         props.add("lazyStartProducer");
         props.add("maxDownloadSize");
         props.add("maxRetries");
+        props.add("offsetRepository");
         props.add("operation");
         props.add("outputDirectory");
         props.add("outputFileName");
@@ -66,10 +68,12 @@ public class GrandChallengeEndpointUriFactory extends org.apache.camel.support.c
         props.add("scheduler");
         props.add("schedulerProperties");
         props.add("sendEmptyMessageWhenIdle");
+        props.add("socketFileNames");
         props.add("sslContextParameters");
         props.add("startScheduler");
         props.add("stateDirectory");
         props.add("statuses");
+        props.add("submissionRepository");
         props.add("timeUnit");
         props.add("token");
         props.add("uploadConcurrency");
@@ -84,8 +88,9 @@ public class GrandChallengeEndpointUriFactory extends org.apache.camel.support.c
         secretProps.add("token");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         ENDPOINT_IDENTITY_PROPERTY_NAMES = Collections.emptySet();
-        Map<String, String> prefixes = new HashMap<>(1);
+        Map<String, String> prefixes = new HashMap<>(2);
         prefixes.put("schedulerProperties", "scheduler.");
+        prefixes.put("socketFileNames", "socketFileName.");
         MULTI_VALUE_PREFIXES = Collections.unmodifiableMap(prefixes);
     }
 

@@ -96,6 +96,9 @@ public class GrandChallengeConfiguration implements Cloneable {
     @UriParam(label = "producer", defaultValue = "{job}/{socket}{ext}")
     private String outputFileName = "{job}/{socket}{ext}";
 
+    @UriParam(label = "producer", prefix = "socketFileName.", multiValue = true)
+    private java.util.Map<String, Object> socketFileNames = new java.util.LinkedHashMap<>();
+
     @UriParam(label = "consumer", defaultValue = "Succeeded")
     private String statuses = "Succeeded";
 
@@ -107,6 +110,9 @@ public class GrandChallengeConfiguration implements Cloneable {
 
     @UriParam(label = "consumer,advanced", defaultValue = "1000")
     private int pageSize = 1000;
+
+    @UriParam(label = "consumer", defaultValue = "24h", javaType = "java.time.Duration")
+    private long jobTimeout = 24L * 60 * 60 * 1000;
 
     public String getBaseUrl() {
         return baseUrl;
@@ -378,7 +384,8 @@ public class GrandChallengeConfiguration implements Cloneable {
     }
 
     /**
-     * Which image files to download: MHD (.mha or .mhd+.raw), TIFF or DZI.
+     * Which image files to download: MHD (.mha or .mhd+.raw), TIFF or DZI; a comma-separated list is an order of
+     * preference (MHD,TIFF takes the TIFF files of an image that has no MHD file, e.g. a screenshot).
      */
     public void setImageType(String imageType) {
         this.imageType = imageType;
@@ -400,10 +407,33 @@ public class GrandChallengeConfiguration implements Cloneable {
     }
 
     /**
-     * Naming pattern for files written to outputDirectory. Placeholders: {job} (job id), {input} (first input image name without extension), {socket} (socket slug), {name} (the server's file name), {ext} (its extension with dot). Every value is sanitised; nothing can escape outputDirectory.
+     * Naming pattern for files written to outputDirectory. Placeholders: {job} (job id), {input} (first input image
+     * name without extension, or the CamelGrandChallengeInputName header), {inputId} (first input image id), {socket}
+     * (socket slug), {name} (the server's file name), {ext} (its extension with dot); '/' makes sub folders. Every
+     * value is sanitised; nothing can escape outputDirectory. The CamelGrandChallengeOutputFileName header overrides
+     * it (and socketFileName.*) for one exchange.
      */
     public void setOutputFileName(String outputFileName) {
         this.outputFileName = outputFileName;
+    }
+
+    public java.util.Map<String, Object> getSocketFileNames() {
+        return socketFileNames;
+    }
+
+    /**
+     * Naming patterns for the outputs of particular sockets, as socketFileName.<socket slug>=<pattern> (same
+     * placeholders as outputFileName), e.g. socketFileName.pulmonary-lobes-screenshot=screenshots/{input}{ext}.
+     */
+    public void setSocketFileNames(java.util.Map<String, Object> socketFileNames) {
+        this.socketFileNames = socketFileNames;
+    }
+
+    /** The naming this configuration describes. */
+    public io.github.camelgc.grandchallenge.outputs.OutputNaming outputNaming() {
+        java.util.Map<String, String> bySocket = new java.util.LinkedHashMap<>();
+        socketFileNames.forEach((socket, pattern) -> bySocket.put(socket, String.valueOf(pattern)));
+        return new io.github.camelgc.grandchallenge.outputs.OutputNaming(outputFileName, bySocket);
     }
 
     public String getStatuses() {
@@ -452,10 +482,24 @@ public class GrandChallengeConfiguration implements Cloneable {
         this.pageSize = pageSize;
     }
 
-    /** A shallow copy: the component keeps the defaults, each endpoint owns its copy. */
+    public long getJobTimeout() {
+        return jobTimeout;
+    }
+
+    /**
+     * A job still not final this long after the job consumer first saw it is emitted once with the header
+     * CamelGrandChallengeJobTimedOut=true and then counts as handled: results it produces later are not emitted.
+     */
+    public void setJobTimeout(long jobTimeout) {
+        this.jobTimeout = jobTimeout;
+    }
+
+    /** A shallow copy (maps copied): the component keeps the defaults, each endpoint owns its copy. */
     public GrandChallengeConfiguration copy() {
         try {
-            return (GrandChallengeConfiguration) clone();
+            GrandChallengeConfiguration copy = (GrandChallengeConfiguration) clone();
+            copy.socketFileNames = new java.util.LinkedHashMap<>(socketFileNames);
+            return copy;
         } catch (CloneNotSupportedException e) {
             throw new RuntimeCamelException(e);
         }

@@ -39,6 +39,30 @@ public final class GrandChallengeConstants {
               javaType = "java.util.List<String>")
     public static final String INPUT_NAMES = "CamelGrandChallengeInputNames";
 
+    @Metadata(label = "consumer", description = "True on a job the consumer gave up on: it was still not final "
+                                                + "jobTimeout after the consumer first saw it. Emitted once; results "
+                                                + "it produces later are not emitted.",
+              javaType = "Boolean")
+    public static final String JOB_TIMED_OUT = "CamelGrandChallengeJobTimedOut";
+
+    @Metadata(label = "producer", description = "The name {input} stands for in output file names (instead of the "
+                                                + "first input image's name), e.g. the case folder a job was "
+                                                + "submitted for.",
+              javaType = "String")
+    public static final String INPUT_NAME = "CamelGrandChallengeInputName";
+
+    @Metadata(label = "producer", description = "Overrides outputFileName and socketFileName.* of downloadOutputs "
+                                                + "and download for this exchange (same placeholders).",
+              javaType = "String")
+    public static final String OUTPUT_FILE_NAME = "CamelGrandChallengeOutputFileName";
+
+    @Metadata(label = "producer", description = "Identifies a submission across attempts: a job created for this "
+                                                + "key by an attempt that crashed or lost its answer is adopted "
+                                                + "instead of posted again. Defaults to the input files' names, "
+                                                + "sizes and modification times (a digest for in-memory bodies).",
+              javaType = "String")
+    public static final String SUBMISSION_KEY = "CamelGrandChallengeSubmissionKey";
+
     @Metadata(description = "The socket slug of an output or value message.", javaType = "String")
     public static final String SOCKET = "CamelGrandChallengeSocket";
 

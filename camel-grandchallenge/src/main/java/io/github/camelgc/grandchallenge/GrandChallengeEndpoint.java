@@ -13,7 +13,6 @@ import io.github.camelgc.grandchallenge.client.ClientSettings;
 import io.github.camelgc.grandchallenge.client.GrandChallengeClient;
 import io.github.camelgc.grandchallenge.client.RetryPolicy;
 import io.github.camelgc.grandchallenge.consumer.ArchiveItemConsumer;
-import io.github.camelgc.grandchallenge.consumer.ConsumerState;
 import io.github.camelgc.grandchallenge.consumer.JobConsumer;
 import io.github.camelgc.grandchallenge.producer.GrandChallengeProducer;
 import org.apache.camel.Category;
@@ -23,14 +22,15 @@ import org.apache.camel.Producer;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
 import org.apache.camel.support.jsse.SSLContextParameters;
-import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
-import org.apache.camel.support.service.ServiceHelper;
+import io.github.camelgc.grandchallenge.outputs.FileNames;
+import io.github.camelgc.grandchallenge.outputs.InputNames;
 import org.apache.camel.util.URISupport;
 
 /**
@@ -53,10 +53,17 @@ public class GrandChallengeEndpoint extends ScheduledPollEndpoint implements End
     @UriParam(label = "consumer,advanced")
     private IdempotentRepository idempotentRepository;
 
+    @UriParam(label = "consumer,advanced")
+    private StateRepository<String, String> offsetRepository;
+
+    @UriParam(label = "producer,advanced")
+    private StateRepository<String, String> submissionRepository;
+
     private final GrandChallengeKind resourceKind;
+    private final AlgorithmLookup algorithms = new AlgorithmLookup(slug -> client().algorithm(slug),
+            java.time.Clock.systemUTC());
     private ClientKey clientKey;
     private GrandChallengeClient client;
-    private boolean ownsRepository;
 
     public GrandChallengeEndpoint(String uri, GrandChallengeComponent component, GrandChallengeKind kind,
                                   GrandChallengeConfiguration configuration) {
@@ -117,11 +124,6 @@ public class GrandChallengeEndpoint extends ScheduledPollEndpoint implements End
                 client = null;
             }
         }
-        if (ownsRepository) {
-            ServiceHelper.stopService(idempotentRepository);
-            idempotentRepository = null;
-            ownsRepository = false;
-        }
         super.doStop();
     }
 
@@ -156,18 +158,77 @@ public class GrandChallengeEndpoint extends ScheduledPollEndpoint implements End
     }
 
     /**
-     * The consumer's idempotent repository: the configured one, or a file repository in the state directory so that
-     * "already emitted" survives restarts.
+     * Where a consumer records what it emitted: the configured repository, or a file in the state directory (the
+     * same file as earlier versions used, so an upgrade emits nothing twice).
      */
-    public synchronized IdempotentRepository idempotentRepositoryFor(ConsumerState state) throws Exception {
-        if (idempotentRepository == null) {
-            Path file = state.file("emitted.dat");
-            idempotentRepository = FileIdempotentRepository.fileIdempotentRepository(file.toFile(), 100_000,
-                    64L * 1024 * 1024);
-            ownsRepository = true;
+    public synchronized IdempotentRepository idempotentRepositoryFor(String kind, String followedSlug) {
+        if (idempotentRepository != null) {
+            org.apache.camel.support.service.ServiceHelper.startService(idempotentRepository);
+            return idempotentRepository;
         }
-        ServiceHelper.startService(idempotentRepository);
-        return idempotentRepository;
+        return getComponent().stateStores().idempotent(stateFolder(kind, followedSlug).resolve("emitted.dat"));
+    }
+
+    /** Where consumers save their positions: the configured repository, or a file in the state directory. */
+    public synchronized StateRepository<String, String> offsetRepository() {
+        return started(offsetRepository, "positions.json");
+    }
+
+    /** Where submissions in flight are marked: the configured repository, or a file in the state directory. */
+    public synchronized StateRepository<String, String> submissionRepository() {
+        return started(submissionRepository, "submissions.json");
+    }
+
+    private StateRepository<String, String> started(StateRepository<String, String> configured, String defaultFile) {
+        if (configured != null) {
+            org.apache.camel.support.service.ServiceHelper.startService(configured);
+            return configured;
+        }
+        return getComponent().stateStores().state(Path.of(configuration.getStateDirectory()).resolve(defaultFile));
+    }
+
+    private Path stateFolder(String kind, String followedSlug) {
+        return Path.of(configuration.getStateDirectory()).resolve(kind + "-" + FileNames.sanitize(followedSlug) + "-"
+                                                                  + shortHash(configuration.getBaseUrl()));
+    }
+
+    private static String shortHash(String value) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 4);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The offset an earlier version saved for this consumer (a {@code state.properties} in its state folder), read
+     * once when the default offset repository has no position yet, so an upgrade neither re-reads nor skips jobs.
+     */
+    public java.util.Optional<Long> legacyOffset(String kind, String followedSlug) {
+        Path file = stateFolder(kind, followedSlug).resolve("state.properties");
+        if (offsetRepository != null || !java.nio.file.Files.isRegularFile(file)) {
+            return java.util.Optional.empty();
+        }
+        java.util.Properties legacy = new java.util.Properties();
+        try (var in = java.nio.file.Files.newInputStream(file)) {
+            legacy.load(in);
+        } catch (java.io.IOException e) {
+            return java.util.Optional.empty();
+        }
+        return "true".equals(legacy.getProperty("initialized"))
+                ? java.util.Optional.of(Long.parseLong(legacy.getProperty("offset", "0"))) : java.util.Optional.empty();
+    }
+
+    /** This endpoint's algorithms by slug, looked up once and refreshed now and then. */
+    public AlgorithmLookup algorithms() {
+        return algorithms;
+    }
+
+    /** The input image names of jobs, remembered for the whole component. */
+    public InputNames inputNames() {
+        return getComponent().inputNames();
     }
 
     public GrandChallengeKind getResourceKind() {
@@ -206,6 +267,32 @@ public class GrandChallengeEndpoint extends ScheduledPollEndpoint implements End
      */
     public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
         this.idempotentRepository = idempotentRepository;
+    }
+
+    public StateRepository<String, String> getOffsetRepository() {
+        return offsetRepository;
+    }
+
+    /**
+     * Where consumers save their position in the job list (the offset below which everything is handled, keyed by
+     * platform and algorithm). Defaults to a file in stateDirectory; use a shared repository (e.g. JDBC) when several
+     * nodes take turns polling.
+     */
+    public void setOffsetRepository(StateRepository<String, String> offsetRepository) {
+        this.offsetRepository = offsetRepository;
+    }
+
+    public StateRepository<String, String> getSubmissionRepository() {
+        return submissionRepository;
+    }
+
+    /**
+     * Where the job producer marks a submission before posting it, keyed by the submission key, so that a job created
+     * just before a crash or a lost answer is adopted instead of posted twice. Defaults to a file in stateDirectory;
+     * use a shared repository (e.g. JDBC) when several nodes submit.
+     */
+    public void setSubmissionRepository(StateRepository<String, String> submissionRepository) {
+        this.submissionRepository = submissionRepository;
     }
 
     @Override

@@ -21,6 +21,11 @@ public class GrandChallengeApiException extends GrandChallengeException {
         this.serverMessages = List.copyOf(serverMessages);
     }
 
+    @Override
+    public boolean isRetryable() {
+        return java.util.Set.of(408, 429, 502, 503, 504, 507).contains(statusCode);
+    }
+
     /** The HTTP status code of the response. */
     public int getStatusCode() {
         return statusCode;

@@ -11,4 +11,9 @@ public class GrandChallengeIoException extends GrandChallengeException {
     public GrandChallengeIoException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    @Override
+    public boolean isRetryable() {
+        return true;
+    }
 }

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.camelgc.grandchallenge.GrandChallengeEndpoint;
+import io.github.camelgc.grandchallenge.state.JsonState;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Processor;
@@ -15,16 +16,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Shared machinery of the polling consumers: persistent state, the idempotent repository, an in-flight set so an
- * object is never emitted twice while its exchange runs, and recording an object only when its exchange completed.
+ * Shared machinery of the polling consumers: the saved position (offset repository), what was emitted (idempotent
+ * repository), an in-flight set so an object is never emitted twice while its exchange runs, and recording an object
+ * only when its exchange completed.
  */
 abstract class AbstractGrandChallengeConsumer extends ScheduledBatchPollingConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(AbstractGrandChallengeConsumer.class);
 
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
-    private ConsumerState state;
-    private IdempotentRepository repository;
+    private JsonState positions;
+    private IdempotentRepository emitted;
 
     AbstractGrandChallengeConsumer(GrandChallengeEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -35,29 +37,37 @@ abstract class AbstractGrandChallengeConsumer extends ScheduledBatchPollingConsu
         return (GrandChallengeEndpoint) super.getEndpoint();
     }
 
-    /** Opens the state and repository on first use (inside poll, so failures reach the poll exception handler). */
-    ConsumerState state() throws Exception {
-        if (state == null) {
-            var configuration = getEndpoint().getConfiguration();
-            state = ConsumerState.open(configuration.getStateDirectory(), getEndpoint().getKind(), stateName(),
-                    configuration.getBaseUrl());
-            repository = getEndpoint().idempotentRepositoryFor(state);
-        }
-        return state;
+    /** The slug this consumer follows (algorithm or archive). */
+    abstract String followedSlug();
+
+    /**
+     * The key of this consumer's position: what it follows and on which platform, so two routes following different
+     * algorithms or servers never share state.
+     */
+    String positionKey() {
+        return getEndpoint().getKind() + "|" + getEndpoint().getConfiguration().getBaseUrl() + "|" + followedSlug();
     }
 
-    /** The name the state folder is keyed on (algorithm or archive slug). */
-    abstract String stateName();
+    /** The saved positions (opened on first use, inside poll, so failures reach the poll exception handler). */
+    JsonState positions() {
+        if (positions == null) {
+            positions = new JsonState(getEndpoint().offsetRepository());
+            emitted = getEndpoint().idempotentRepositoryFor(getEndpoint().getKind(), followedSlug());
+        }
+        return positions;
+    }
 
     /** Whether an object was already emitted and completed. */
     boolean isHandled(String key) {
-        return repository.contains(key);
+        positions();
+        return emitted.contains(key);
     }
 
     /** Records an object as handled without emitting it (first-start baseline). */
     void markHandled(String key) {
-        repository.add(key);
-        repository.confirm(key);
+        positions();
+        emitted.add(key);
+        emitted.confirm(key);
     }
 
     /** Whether an object is being processed right now. */

@@ -36,7 +36,7 @@ public class ArchiveItemConsumer extends AbstractGrandChallengeConsumer {
     }
 
     @Override
-    String stateName() {
+    String followedSlug() {
         return getEndpoint().getConfiguration().getArchive();
     }
 
@@ -48,8 +48,10 @@ public class ArchiveItemConsumer extends AbstractGrandChallengeConsumer {
         if (archive == null) {
             archive = client.archive(getEndpoint().getConfiguration().getArchive());
         }
-        ConsumerState state = state();
-        boolean baseline = !state.isInitialized() && !getEndpoint().getConfiguration().isIncludeExisting();
+        // the position only records that the first start is done (items have no order to keep an offset in)
+        boolean initialized = PollPosition.load(positions(), positionKey())
+                .filter(p -> archive.pk().equals(p.followed())).isPresent();
+        boolean baseline = !initialized && !getEndpoint().getConfiguration().isIncludeExisting();
         Queue<Object> exchanges = new LinkedList<>();
         Iterator<ArchiveItem> items = client.archiveItems(archive.pk());
         while (items.hasNext()) {
@@ -63,8 +65,8 @@ public class ArchiveItemConsumer extends AbstractGrandChallengeConsumer {
                 exchanges.add(createExchange(item));
             }
         }
-        if (!state.isInitialized()) {
-            state.markInitialized();
+        if (!initialized) {
+            PollPosition.start(archive.pk()).save(positions(), positionKey());
         }
         forceConsumerAsReady();
         return processBatch(exchanges);

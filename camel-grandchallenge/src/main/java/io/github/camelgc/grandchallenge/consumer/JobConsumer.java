@@ -1,7 +1,9 @@
 package io.github.camelgc.grandchallenge.consumer;
 
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedList;
 import java.util.Locale;
 import java.util.Map;
@@ -19,30 +21,39 @@ import io.github.camelgc.grandchallenge.model.Page;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Emits each job of an algorithm that reached one of the wanted final statuses, exactly once.
  * <p>
  * Cost stays flat as history grows: the jobs list is ordered by creation and has no status filter, so the consumer
- * persists the list offset below which every job is final and handled, and each poll reads only from there (pages of
- * up to 1000). Only unfinished jobs, and jobs created since, are read again.
+ * saves the list offset below which every job is final and handled, and each poll reads only from there (pages of
+ * up to 1000). Only unfinished jobs, and jobs created since, are read again. Each poll starts one job early, at the
+ * job the offset was counted after: if that is not the job saved with the offset, the list is not the one the offset
+ * belongs to (the platform was reset, or the base URL now points to another deployment), and the consumer reads the
+ * list from the start instead of skipping jobs it never saw.
  * <p>
  * Final statuses are emitted exactly once (recorded in the idempotent repository after success). In-progress statuses
  * listed in {@code statuses} (e.g. {@code Queued}, {@code Executing}) are progress notices: emitted once per job and
- * status as this consumer sees them, kept in memory only, never recorded, and without the input names header (which
- * would cost a request per input).
+ * status as this consumer sees them, kept in memory only, never recorded. A job still unfinished {@code jobTimeout}
+ * after this consumer first saw it is emitted once with {@link GrandChallengeConstants#JOB_TIMED_OUT} and then
+ * counts as handled: results it produces later are not emitted.
  */
 public class JobConsumer extends AbstractGrandChallengeConsumer {
 
+    private static final Logger LOG = LoggerFactory.getLogger(JobConsumer.class);
+
     private final Set<String> statuses;
+    private final Clock clock;
     /** Job pk → the in-progress status last emitted for it; entries leave once the job is final. */
     private final Map<String, String> progressEmitted = new HashMap<>();
-    private Algorithm algorithm;
 
     public JobConsumer(GrandChallengeEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
         this.statuses = Arrays.stream(endpoint.getConfiguration().getStatuses().split(","))
                 .map(s -> s.trim().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+        this.clock = Clock.systemUTC();
     }
 
     @Override
@@ -54,7 +65,7 @@ public class JobConsumer extends AbstractGrandChallengeConsumer {
     }
 
     @Override
-    String stateName() {
+    String followedSlug() {
         return getEndpoint().getConfiguration().getAlgorithm();
     }
 
@@ -64,39 +75,87 @@ public class JobConsumer extends AbstractGrandChallengeConsumer {
         pendingExchanges = 0;
         GrandChallengeConfiguration configuration = getEndpoint().getConfiguration();
         GrandChallengeClient client = getEndpoint().client();
-        if (algorithm == null) {
-            algorithm = client.algorithm(configuration.getAlgorithm());
-        }
-        ConsumerState state = state();
-        if (!state.isInitialized()) {
-            if (!configuration.isIncludeExisting()) {
-                baseline(client);
+        Algorithm algorithm = getEndpoint().algorithms().get(configuration.getAlgorithm());
+        PollPosition saved = PollPosition.load(positions(), positionKey()).orElse(null);
+        boolean firstStart = saved == null;
+        if (firstStart) {
+            saved = getEndpoint().legacyOffset(getEndpoint().getKind(), followedSlug())
+                    .map(offset -> new PollPosition(algorithm.pk(), offset, null, Map.of()))
+                    .orElse(PollPosition.start(algorithm.pk()));
+            if (saved.offset() == 0 && !configuration.isIncludeExisting()) {
+                saved = baseline(client, algorithm);
             }
-            state.markInitialized();
+        } else if (!algorithm.pk().equals(saved.followed())) {
+            saved = platformChanged(algorithm, "the algorithm's id is not the one saved");
         }
-        long offset = state.offset();
-        long index = offset;
-        long handledPrefix = offset;
-        boolean prefixIntact = true;
         Queue<Object> exchanges = new LinkedList<>();
+        PollPosition next = read(client, algorithm, saved, exchanges);
+        if (next == null) {
+            saved = platformChanged(algorithm, "the job saved with the position is not at its place in the list");
+            exchanges.clear();
+            next = read(client, algorithm, saved, exchanges);
+        }
+        if (firstStart || !next.equals(saved)) {
+            next.save(positions(), positionKey());
+        }
+        forceConsumerAsReady();
+        return processBatch(exchanges);
+    }
+
+    /**
+     * Reads the list from the saved offset and queues what to emit; returns the new position, or {@code null} when the
+     * list does not hold the saved anchor where the position says (then nothing was queued that matters).
+     */
+    private PollPosition read(GrandChallengeClient client, Algorithm algorithm, PollPosition saved,
+            Queue<Object> exchanges) {
+        GrandChallengeConfiguration configuration = getEndpoint().getConfiguration();
+        long offset = saved.offset();
+        long index = offset > 0 ? offset - 1 : 0;
+        long handledPrefix = offset;
+        String anchor = saved.anchor();
+        boolean prefixIntact = true;
+        boolean anchorChecked = offset == 0 || saved.anchor() == null;
+        Map<String, Long> open = new LinkedHashMap<>();
+        long now = clock.millis();
         int limit = Math.min(Math.max(1, configuration.getPageSize()), GrandChallengeClient.MAX_PAGE_SIZE);
         while (true) {
             Page<Job> page = client.jobsPage(algorithm.pk(), index, limit);
+            if (!anchorChecked && page.results().isEmpty()) {
+                return null;
+            }
             for (Job job : page.results()) {
-                if (!job.isFinal() && wanted(job) && !job.status().equals(progressEmitted.get(job.pk()))
-                        && withinBatchLimit(exchanges)) {
-                    progressEmitted.put(job.pk(), job.status());
-                    exchanges.add(jobExchange(job));
-                } else if (job.isFinal()) {
+                if (!anchorChecked) {
+                    if (!job.pk().equals(saved.anchor())) {
+                        return null;
+                    }
+                    anchorChecked = true;
+                    index++;
+                    continue;
+                }
+                if (!job.isFinal()) {
+                    long firstSeen = saved.open().getOrDefault(job.pk(), now);
+                    boolean timedOut = now - firstSeen >= configuration.getJobTimeout() && !isHandled(job.pk());
+                    if (!isHandled(job.pk())) {
+                        open.put(job.pk(), firstSeen);
+                    }
+                    if (timedOut && !isInFlight(job.pk()) && withinBatchLimit(exchanges)) {
+                        exchanges.add(finalExchange(client, algorithm, job, true));
+                    } else if (!timedOut && wanted(job) && !job.status().equals(progressEmitted.get(job.pk()))
+                               && withinBatchLimit(exchanges)) {
+                        progressEmitted.put(job.pk(), job.status());
+                        exchanges.add(jobExchange(algorithm, job));
+                    }
+                } else {
                     progressEmitted.remove(job.pk());
+                    if (wanted(job) && !isHandled(job.pk()) && !isInFlight(job.pk()) && withinBatchLimit(exchanges)) {
+                        exchanges.add(finalExchange(client, algorithm, job, false));
+                    }
                 }
-                boolean done = job.isFinal() && (!wanted(job) || isHandled(job.pk()));
-                if (!done && job.isFinal() && wanted(job) && !isInFlight(job.pk()) && withinBatchLimit(exchanges)) {
-                    exchanges.add(createExchange(client, job));
-                }
+                boolean done = isHandled(job.pk()) || job.isFinal() && !wanted(job);
                 prefixIntact &= done;
                 if (prefixIntact) {
                     handledPrefix = index + 1;
+                    anchor = job.pk();
                 }
                 index++;
             }
@@ -104,26 +163,35 @@ public class JobConsumer extends AbstractGrandChallengeConsumer {
                 break;
             }
         }
-        if (handledPrefix != offset) {
-            state.saveOffset(handledPrefix);
-        }
-        forceConsumerAsReady();
-        return processBatch(exchanges);
+        return new PollPosition(algorithm.pk(), handledPrefix, anchor, open);
+    }
+
+    private PollPosition platformChanged(Algorithm algorithm, String why) {
+        LOG.warn("The jobs of algorithm '{}' at {} no longer match this consumer's saved position ({}): the platform "
+                 + "was reset, or the base URL now points to another deployment. Reading its job list from the start; "
+                 + "jobs emitted before are not emitted again.", algorithm.slug(),
+                getEndpoint().getConfiguration().getBaseUrl(), why);
+        progressEmitted.clear();
+        return PollPosition.start(algorithm.pk());
     }
 
     /** First start without includeExisting: every job that is already final counts as handled. */
-    private void baseline(GrandChallengeClient client) {
+    private PollPosition baseline(GrandChallengeClient client, Algorithm algorithm) {
         long index = 0;
+        Map<String, Long> open = new LinkedHashMap<>();
+        long now = clock.millis();
         while (true) {
             Page<Job> page = client.jobsPage(algorithm.pk(), index, GrandChallengeClient.MAX_PAGE_SIZE);
             for (Job job : page.results()) {
                 if (job.isFinal() && !isHandled(job.pk())) {
                     markHandled(job.pk());
+                } else if (!job.isFinal()) {
+                    open.put(job.pk(), now);
                 }
             }
             index += page.results().size();
             if (page.next() == null || page.results().isEmpty()) {
-                return;
+                return new PollPosition(algorithm.pk(), 0, null, open);
             }
         }
     }
@@ -136,14 +204,18 @@ public class JobConsumer extends AbstractGrandChallengeConsumer {
         return statuses.contains(job.status() == null ? "" : job.status().toLowerCase(Locale.ROOT));
     }
 
-    private Exchange createExchange(GrandChallengeClient client, Job job) {
-        Exchange exchange = jobExchange(job);
-        exchange.getMessage().setHeader(GrandChallengeConstants.INPUT_NAMES, client.inputImageNames(job));
+    /** A final job, or one given up on: emitted exactly once, with the names of its input images. */
+    private Exchange finalExchange(GrandChallengeClient client, Algorithm algorithm, Job job, boolean timedOut) {
+        Exchange exchange = jobExchange(algorithm, job);
+        exchange.getMessage().setHeader(GrandChallengeConstants.INPUT_NAMES, getEndpoint().inputNames().of(client, job));
+        if (timedOut) {
+            exchange.getMessage().setHeader(GrandChallengeConstants.JOB_TIMED_OUT, true);
+        }
         track(exchange, job.pk());
         return exchange;
     }
 
-    private Exchange jobExchange(Job job) {
+    private Exchange jobExchange(Algorithm algorithm, Job job) {
         Exchange exchange = createExchange(false);
         Message message = exchange.getMessage();
         message.setBody(job);

@@ -3,6 +3,7 @@ package io.github.camelgc.grandchallenge.inputs;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -30,16 +31,26 @@ final class FileInputStrategy implements InputStrategy {
     }
 
     @Override
+    public ExpectedInput expect(Socket socket, Object value) {
+        return ExpectedInput.ofUploads(socket.getSlug(), List.of(LocalFiles.asPath(value)
+                .map(file -> file.getFileName().toString()).orElseGet(() -> jsonFileName(socket))), false);
+    }
+
+    @Override
     public ObjectNode toPayload(Socket socket, Object value, GrandChallengeClient client, TempFiles temp) {
         Path file = LocalFiles.asPath(value).orElseGet(() -> writeJson(socket, value, temp));
         String upload = client.upload(file, file.getFileName().toString()).apiUrl();
         return Json.mapper().createObjectNode().put("interface", socket.getSlug()).put("user_upload", upload);
     }
 
-    private static Path writeJson(Socket socket, Object value, TempFiles temp) {
+    private static String jsonFileName(Socket socket) {
         String relativePath = socket.getRelativePath();
-        String name = relativePath == null || relativePath.isBlank()
+        return relativePath == null || relativePath.isBlank()
                 ? socket.getSlug() + ".json" : Path.of(relativePath).getFileName().toString();
+    }
+
+    private static Path writeJson(Socket socket, Object value, TempFiles temp) {
+        String name = jsonFileName(socket);
         try {
             return temp.write(name, Json.mapper().writeValueAsBytes(ValueInputStrategy.toJson(socket, value)));
         } catch (JsonProcessingException e) {

@@ -28,6 +28,14 @@ final class ImageInputStrategy implements InputStrategy {
     }
 
     @Override
+    public ExpectedInput expect(Socket socket, Object value) {
+        String url = imageUrl(value);
+        return url != null ? ExpectedInput.ofImage(socket.getSlug(), url)
+                : ExpectedInput.ofUploads(socket.getSlug(), LocalFiles.imageFiles(socket.getSlug(), value).stream()
+                        .map(file -> file.getFileName().toString()).toList(), true);
+    }
+
+    @Override
     public ObjectNode toPayload(Socket socket, Object value, GrandChallengeClient client, TempFiles temp) {
         ObjectNode payload = Json.mapper().createObjectNode().put("interface", socket.getSlug());
         String url = imageUrl(value);

@@ -14,6 +14,9 @@ public interface InputStrategy {
      */
     void validate(Socket socket, Object value);
 
+    /** What a job created from this value will show, without any network call (see {@link ExpectedInput}). */
+    ExpectedInput expect(Socket socket, Object value);
+
     /** Uploads what must be uploaded and returns the {@code {"interface": slug, <source>: ...}} object. */
     ObjectNode toPayload(Socket socket, Object value, GrandChallengeClient client, TempFiles temp);
 

@@ -27,6 +27,11 @@ public final class SocketValuePayloads {
         return prepared;
     }
 
+    /** What a job created from these inputs will show, in input order (no network traffic). */
+    public static List<ExpectedInput> expect(List<PreparedInput> inputs) {
+        return inputs.stream().map(input -> input.strategy().expect(input.socket(), input.value())).toList();
+    }
+
     /** Uploads and builds the payload array, in input order. */
     public static ArrayNode build(List<PreparedInput> inputs, GrandChallengeClient client, TempFiles temp) {
         ArrayNode payload = Json.mapper().createArrayNode();

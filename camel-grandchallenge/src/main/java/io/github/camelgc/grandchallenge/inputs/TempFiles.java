@@ -32,6 +32,11 @@ public final class TempFiles implements Closeable {
         return target;
     }
 
+    /** Whether {@code path} is one of the files this instance wrote (a spooled body, not a file of the caller's). */
+    public synchronized boolean holds(Path path) {
+        return folder != null && path.toAbsolutePath().normalize().startsWith(folder);
+    }
+
     /** A fresh sub folder per file, so equal names never collide and names stay intact for the upload. */
     private synchronized Path folder() throws IOException {
         if (folder == null) {

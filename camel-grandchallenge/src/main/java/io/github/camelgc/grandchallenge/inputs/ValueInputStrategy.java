@@ -21,6 +21,11 @@ final class ValueInputStrategy implements InputStrategy {
     }
 
     @Override
+    public ExpectedInput expect(Socket socket, Object value) {
+        return ExpectedInput.ofValue(socket.getSlug(), toJson(socket, value));
+    }
+
+    @Override
     public ObjectNode toPayload(Socket socket, Object value, GrandChallengeClient client, TempFiles temp) {
         ObjectNode payload = Json.mapper().createObjectNode().put("interface", socket.getSlug());
         payload.set("value", toJson(socket, value));

@@ -42,6 +42,21 @@ public final class FileNames {
         return safe.isEmpty() || safe.chars().allMatch(c -> c == '_') ? "unnamed" : safe;
     }
 
+    /**
+     * {@code name + suffix}, with {@code name} shortened (and marked with {@code ~}) where the whole would exceed the
+     * 255 bytes a file system allows in one name; for names that are already safe, e.g. a dropped file's own name.
+     */
+    public static String withSuffix(String name, String suffix) {
+        if ((name + suffix).getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 255) {
+            return name + suffix;
+        }
+        String shortened = name;
+        while ((shortened + "~" + suffix).getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 255) {
+            shortened = shortened.substring(0, shortened.offsetByCodePoints(shortened.length(), -1));
+        }
+        return shortened + "~" + suffix;
+    }
+
     /** The extension including its dot ({@code .mha}, {@code .nii.gz}), or empty. */
     public static String extension(String name) {
         String safe = sanitize(name);

@@ -1,6 +1,5 @@
 package io.github.camelgc.grandchallenge.outputs;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -9,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.camelgc.grandchallenge.client.GrandChallengeClient;
 import io.github.camelgc.grandchallenge.client.GrandChallengeException;
 import io.github.camelgc.grandchallenge.client.Json;
+import io.github.camelgc.grandchallenge.model.ApiUrls;
 import io.github.camelgc.grandchallenge.model.Image;
 import io.github.camelgc.grandchallenge.model.ImageFile;
 import io.github.camelgc.grandchallenge.model.Job;
@@ -31,7 +31,7 @@ public final class OutputItems {
             } else if (output.file() != null) {
                 String url = output.file();
                 items.add(new OutputItem(socket.getSlug(), socket.getKind(), socket.getSuperKind(), null,
-                        FileNames.sanitize(lastSegment(url)), () -> client.openMedia(url)));
+                        FileNames.sanitize(ApiUrls.lastSegment(url)), () -> client.openMedia(url)));
             } else {
                 items.add(new OutputItem(socket.getSlug(), socket.getKind(), socket.getSuperKind(), null,
                         FileNames.sanitize(socket.getSlug() + ".json"), OutputItem.inline(json(output))));
@@ -41,17 +41,26 @@ public final class OutputItems {
     }
 
     /**
-     * The files of an image with the requested type ({@code MHD} gives the {@code .mha}, or the {@code .mhd} with its
-     * data file).
+     * The files of an image of the first requested type it has ({@code MHD} gives the {@code .mha}, or the
+     * {@code .mhd} with its data file; {@code MHD,TIFF} takes TIFF files for an image that has no MHD file).
      *
-     * @param socket the output socket the image belongs to, or {@code null}
+     * @param imageTypes comma-separated image types in order of preference, or {@code null} for every file
+     * @param socket     the output socket the image belongs to, or {@code null}
      */
-    public static List<OutputItem> ofImage(GrandChallengeClient client, Image image, String imageType, Socket socket) {
-        List<ImageFile> files = image.files().stream()
-                .filter(f -> imageType == null || imageType.equalsIgnoreCase(f.imageType())).toList();
+    public static List<OutputItem> ofImage(GrandChallengeClient client, Image image, String imageTypes, Socket socket) {
+        List<ImageFile> files = image.files();
+        if (imageTypes != null && !imageTypes.isBlank()) {
+            files = List.of();
+            for (String type : imageTypes.split(",")) {
+                files = image.files().stream().filter(f -> type.trim().equalsIgnoreCase(f.imageType())).toList();
+                if (!files.isEmpty()) {
+                    break;
+                }
+            }
+        }
         if (files.isEmpty()) {
-            throw new GrandChallengeException("Image " + image.pk() + " (" + image.name() + ") has no file of type "
-                                              + imageType + "; available types: "
+            throw new GrandChallengeException("Image " + image.pk() + " (" + FileNames.sanitize(image.name())
+                                              + ") has no file of type " + imageTypes + "; available types: "
                                               + image.files().stream().map(ImageFile::imageType).distinct()
                                                       .collect(Collectors.joining(", ")));
         }
@@ -59,7 +68,7 @@ public final class OutputItems {
         for (ImageFile file : files) {
             String url = file.file();
             items.add(new OutputItem(socket == null ? null : socket.getSlug(), socket == null ? null : socket.getKind(),
-                    socket == null ? null : socket.getSuperKind(), image.pk(), FileNames.sanitize(lastSegment(url)),
+                    socket == null ? null : socket.getSuperKind(), image.pk(), FileNames.sanitize(ApiUrls.lastSegment(url)),
                     () -> client.openMedia(url)));
         }
         return items;
@@ -71,10 +80,5 @@ public final class OutputItems {
         } catch (JsonProcessingException e) {
             throw new GrandChallengeException("Cannot render the value of output " + output.slug(), e);
         }
-    }
-
-    private static String lastSegment(String url) {
-        String path = URI.create(url).getPath();
-        return path == null ? url : path.substring(path.lastIndexOf('/') + 1);
     }
 }

@@ -8,11 +8,18 @@ import io.github.camelgc.grandchallenge.GrandChallengeProducerHealthCheck;
 import org.apache.camel.Exchange;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
-import org.apache.camel.support.DefaultProducer;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.support.DefaultAsyncProducer;
 import org.apache.camel.util.URISupport;
 
-/** Dispatches each exchange to the operation named by the header, the endpoint, or the kind's default. */
-public class GrandChallengeProducer extends DefaultProducer {
+/**
+ * Dispatches each exchange to the operation named by the header, the endpoint, or the kind's default. Asynchronous:
+ * a submission that waits for a free job slot, or for its job to finish, releases the route's thread meanwhile.
+ */
+public class GrandChallengeProducer extends DefaultAsyncProducer {
 
     private final GrandChallengeEndpoint endpoint;
     private JobOperations jobs;
@@ -52,7 +59,30 @@ public class GrandChallengeProducer extends DefaultProducer {
     }
 
     @Override
-    public void process(Exchange exchange) throws Exception {
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        CompletionStage<?> later;
+        try {
+            later = dispatch(exchange);
+        } catch (Throwable e) {
+            exchange.setException(e);
+            callback.done(true);
+            return true;
+        }
+        if (later == null) {
+            callback.done(true);
+            return true;
+        }
+        later.whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                exchange.setException(failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure);
+            }
+            callback.done(false);
+        });
+        return false;
+    }
+
+    private CompletionStage<?> dispatch(Exchange exchange) throws Exception {
         GrandChallengeKind kind = endpoint.getResourceKind();
         GrandChallengeOperations operation = determineOperation(exchange);
         if (!kind.supports(operation)) {
@@ -60,12 +90,15 @@ public class GrandChallengeProducer extends DefaultProducer {
                                                + "; available: " + kind.describeOperations());
         }
         switch (kind) {
-            case JOB -> jobs.run(operation, exchange);
-            case ALGORITHM -> exchange.getMessage().setBody(endpoint.client().algorithm(jobs.algorithmSlug(exchange)));
+            case JOB -> {
+                return jobs.run(operation, exchange);
+            }
+            case ALGORITHM -> exchange.getMessage().setBody(endpoint.algorithms().get(jobs.algorithmSlug(exchange)));
             case ARCHIVE -> archives.run(operation, exchange);
             case IMAGE -> images.run(operation, exchange);
             default -> throw new IllegalStateException("Unhandled kind " + kind);
         }
+        return null;
     }
 
     private GrandChallengeOperations determineOperation(Exchange exchange) {

@@ -12,6 +12,7 @@ import io.github.camelgc.grandchallenge.model.Image;
 import io.github.camelgc.grandchallenge.outputs.OutputFolderWriter;
 import io.github.camelgc.grandchallenge.outputs.OutputItem;
 import io.github.camelgc.grandchallenge.outputs.OutputItems;
+import io.github.camelgc.grandchallenge.outputs.OutputNaming;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
@@ -39,9 +40,11 @@ final class ImageOperations {
     private void download(Exchange exchange, Image image) {
         List<OutputItem> items = OutputItems.ofImage(endpoint.client(), image, configuration.getImageType(), null);
         if (configuration.getOutputDirectory() != null) {
-            String pattern = configuration.getOutputFileName();
-            exchange.getMessage().setBody(new OutputFolderWriter(Path.of(configuration.getOutputDirectory()), pattern)
-                    .write(items, null, image.name()));
+            OutputNaming naming = configuration.outputNaming().overriddenBy(
+                    exchange.getMessage().getHeader(GrandChallengeConstants.OUTPUT_FILE_NAME, String.class));
+            String input = exchange.getMessage().getHeader(GrandChallengeConstants.INPUT_NAME, image.name(), String.class);
+            exchange.getMessage().setBody(new OutputFolderWriter(Path.of(configuration.getOutputDirectory()), naming)
+                    .write(items, new OutputNaming.Values(null, () -> input, image.pk())));
         } else {
             List<Message> messages = new ArrayList<>();
             items.forEach(item -> messages.add(item.toMessage(exchange.getContext(), null)));

@@ -1,6 +1,10 @@
 package io.github.camelgc.grandchallenge.producer;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +14,7 @@ import io.github.camelgc.grandchallenge.GrandChallengeConfiguration;
 import io.github.camelgc.grandchallenge.GrandChallengeConstants;
 import io.github.camelgc.grandchallenge.GrandChallengeEndpoint;
 import io.github.camelgc.grandchallenge.GrandChallengeOperations;
+import io.github.camelgc.grandchallenge.client.GrandChallengeApiException;
 import io.github.camelgc.grandchallenge.client.GrandChallengeClient;
 import io.github.camelgc.grandchallenge.client.GrandChallengeException;
 import io.github.camelgc.grandchallenge.inputs.BodyInputs;
@@ -18,14 +23,19 @@ import io.github.camelgc.grandchallenge.inputs.PreparedInput;
 import io.github.camelgc.grandchallenge.inputs.SocketValuePayloads;
 import io.github.camelgc.grandchallenge.inputs.TempFiles;
 import io.github.camelgc.grandchallenge.model.Algorithm;
+import io.github.camelgc.grandchallenge.model.ApiUrls;
+import io.github.camelgc.grandchallenge.model.SocketValue;
 import io.github.camelgc.grandchallenge.model.Job;
 import io.github.camelgc.grandchallenge.model.JobStatus;
 import io.github.camelgc.grandchallenge.model.Socket;
 import io.github.camelgc.grandchallenge.outputs.OutputFolderWriter;
 import io.github.camelgc.grandchallenge.outputs.OutputItem;
 import io.github.camelgc.grandchallenge.outputs.OutputItems;
+import io.github.camelgc.grandchallenge.outputs.OutputNaming;
+import io.github.camelgc.grandchallenge.state.JsonState;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.support.SynchronizationAdapter;
 
 /** The operations of {@code grandchallenge:job}: submit, get, list, wait and downloadOutputs. */
 final class JobOperations {
@@ -38,83 +48,131 @@ final class JobOperations {
         this.configuration = endpoint.getConfiguration();
     }
 
-    void run(GrandChallengeOperations operation, Exchange exchange) throws Exception {
+    /** Runs the operation; returns a stage when it completes later (submit, wait), else {@code null}. */
+    CompletionStage<?> run(GrandChallengeOperations operation, Exchange exchange) throws Exception {
         switch (operation) {
-            case submit -> submit(exchange);
+            case submit -> {
+                return submit(exchange);
+            }
             case get -> reply(exchange, client().job(jobRef(exchange)));
             case list -> list(exchange);
-            case wait -> reply(exchange, waiter().await(jobRef(exchange)));
+            case wait -> {
+                return waiter().await(jobRef(exchange)).thenAccept(job -> reply(exchange, job));
+            }
             case downloadOutputs -> downloadOutputs(exchange);
             default -> throw new IllegalArgumentException("Unsupported job operation " + operation);
         }
+        return null;
     }
 
-    private void submit(Exchange exchange) throws Exception {
+    /**
+     * Validates and uploads in the caller's thread, then posts through the {@link JobSubmitter}; completes once the
+     * platform accepted the job (after back-pressure waits, which run on the component's scheduler).
+     */
+    private CompletionStage<?> submit(Exchange exchange) throws Exception {
         GrandChallengeClient client = client().withUploadProgress(configuration.getUploadProgressListener());
-        Algorithm algorithm = client.algorithm(algorithmSlug(exchange));
+        String slug = algorithmSlug(exchange);
+        Algorithm algorithm = endpoint.algorithms().get(slug);
+        CompletableFuture<JobSubmitter.Submitted> submitted;
+        Optional<String> key;
         try (TempFiles temp = new TempFiles()) {
             Map<String, Object> values = BodyInputs.read(exchange, () -> singleInput(exchange, algorithm), temp);
             InterfaceMatcher.requireMatch(algorithm, values.keySet());
             Map<String, Socket> sockets = algorithm.allInputSockets();
             List<PreparedInput> inputs = SocketValuePayloads.validate(values, sockets::get);
-            JobSubmitter.Submitted submitted = new JobSubmitter(client, configuration)
-                    .submit(algorithm, SocketValuePayloads.build(inputs, client, temp));
-            Job job = submitted.job();
-            exchange.getMessage().setHeader(GrandChallengeConstants.JOB_EXISTING, submitted.existing());
-            if (configuration.isWaitForCompletion()) {
-                job = waiter().await(job.pk());
-            }
-            reply(exchange, job);
+            key = SubmissionKey.of(exchange, configuration.getBaseUrl(), slug, values, temp);
+            submitted = submitter(client).submit(algorithm, key, SocketValuePayloads.expect(inputs),
+                    () -> SocketValuePayloads.build(inputs, client, temp));
+        } catch (GrandChallengeApiException e) {
+            forgetAlgorithmOn(e, slug);
+            throw e;
         }
+        key.ifPresent(k -> clearMarkWhenDone(exchange, k));
+        CompletionStage<Job> job = submitted.thenApply(s -> {
+            exchange.getMessage().setHeader(GrandChallengeConstants.JOB_EXISTING, s.existing());
+            return s.job();
+        });
+        if (configuration.isWaitForCompletion()) {
+            job = job.thenCompose(j -> waiter().await(j.pk()));
+        }
+        return job.thenAccept(j -> reply(exchange, j));
+    }
+
+    /** Once the exchange that submitted is done with the job, its mark is no longer needed. */
+    private void clearMarkWhenDone(Exchange exchange, String key) {
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onComplete(Exchange done) {
+                marks().clear(key);
+            }
+        });
+    }
+
+    /** A 400/404 on the algorithm's own requests may mean the platform no longer knows the id we hold. */
+    private void forgetAlgorithmOn(GrandChallengeApiException e, String slug) {
+        if (e.getStatusCode() == 400 || e.getStatusCode() == 404) {
+            endpoint.algorithms().forget(slug);
+        }
+    }
+
+    private JobSubmitter submitter(GrandChallengeClient client) {
+        return new JobSubmitter(client, configuration, marks(), endpoint.inputNames(),
+                endpoint.getComponent().scheduler());
+    }
+
+    private SubmissionMarks marks() {
+        return new SubmissionMarks(new JsonState(endpoint.submissionRepository()), Clock.systemUTC());
     }
 
     /** All jobs of the algorithm; with the image header only those that used that image as an input (flow 7). */
     private void list(Exchange exchange) {
-        Algorithm algorithm = client().algorithm(algorithmSlug(exchange));
+        Algorithm algorithm = endpoint.algorithms().get(algorithmSlug(exchange));
         Map<String, String> filters = new LinkedHashMap<>();
         filters.put("algorithm_image__algorithm", algorithm.pk());
         String image = exchange.getMessage().getHeader(GrandChallengeConstants.IMAGE_ID, String.class);
         if (image != null) {
             // the platform filters on input_image (gcapi's by_input_image sends an ignored ?image=)
-            filters.put("input_image", lastPathSegment(image));
+            filters.put("input_image", ApiUrls.lastSegment(image));
         }
         List<Job> jobs = new ArrayList<>();
         client().jobs(filters).forEachRemaining(jobs::add);
         exchange.getMessage().setBody(jobs);
     }
 
-    private static String lastPathSegment(String idOrUrl) {
-        String trimmed = idOrUrl.endsWith("/") ? idOrUrl.substring(0, idOrUrl.length() - 1) : idOrUrl;
-        return trimmed.substring(trimmed.lastIndexOf('/') + 1);
-    }
-
     private void downloadOutputs(Exchange exchange) {
         GrandChallengeClient client = client();
-        // the job consumer already read the input image names of the job it emitted: no GET per input image again
-        String consumedJob = exchange.getMessage().getHeader(GrandChallengeConstants.JOB_ID, String.class);
-        List<?> knownInputNames = exchange.getMessage().getHeader(GrandChallengeConstants.INPUT_NAMES, List.class);
-        Job job = client.job(jobRef(exchange));
+        Message message = exchange.getMessage();
+        Job job = message.getBody() instanceof Job emitted && emitted.isFinal() ? emitted : client.job(jobRef(exchange));
         if (!JobStatus.SUCCEEDED.label().equalsIgnoreCase(job.status())) {
             throw new GrandChallengeException("Job " + job.pk() + " has status '" + job.status()
                                               + "'; outputs exist only for Succeeded jobs");
         }
         List<OutputItem> items = OutputItems.ofJob(client, job, configuration.getImageType());
-        setJobHeaders(exchange.getMessage(), job);
+        setJobHeaders(message, job);
         String folder = configuration.getOutputDirectory();
         if (folder != null) {
-            String pattern = configuration.getOutputFileName();
-            String inputName = null;
-            if (pattern.contains("{input}")) {
-                List<?> names = knownInputNames != null && job.pk().equals(consumedJob) ? knownInputNames
-                        : client.inputImageNames(job);
-                inputName = names.isEmpty() || names.get(0) == null ? null : names.get(0).toString();
-            }
-            exchange.getMessage().setBody(new OutputFolderWriter(Path.of(folder), pattern).write(items, job.pk(), inputName));
+            OutputNaming naming = configuration.outputNaming()
+                    .overriddenBy(message.getHeader(GrandChallengeConstants.OUTPUT_FILE_NAME, String.class));
+            message.setBody(new OutputFolderWriter(Path.of(folder), naming).write(items, namingValues(message, job)));
         } else {
             List<Message> messages = new ArrayList<>();
             items.forEach(item -> messages.add(item.toMessage(exchange.getContext(), job.pk())));
-            exchange.getMessage().setBody(messages);
+            message.setBody(messages);
         }
+    }
+
+    /** {input} from the route's header, else the first input image's name (looked up only when a pattern needs it). */
+    private OutputNaming.Values namingValues(Message message, Job job) {
+        String override = message.getHeader(GrandChallengeConstants.INPUT_NAME, String.class);
+        String inputId = job.inputs().stream().map(SocketValue::image).filter(java.util.Objects::nonNull)
+                .map(ApiUrls::lastSegment).findFirst().orElse(null);
+        return new OutputNaming.Values(job.pk(), () -> {
+            if (override != null) {
+                return override;
+            }
+            List<String> names = endpoint.inputNames().of(client(), job);
+            return names.isEmpty() ? null : names.get(0);
+        }, inputId);
     }
 
     private String singleInput(Exchange exchange, Algorithm algorithm) {
@@ -165,7 +223,8 @@ final class JobOperations {
     }
 
     private JobWaiter waiter() {
-        return new JobWaiter(client(), configuration.getWaitTimeout(), configuration.getWaitPollInterval());
+        return new JobWaiter(client(), endpoint.getComponent().scheduler(), configuration.getWaitTimeout(),
+                configuration.getWaitPollInterval());
     }
 
     private GrandChallengeClient client() {

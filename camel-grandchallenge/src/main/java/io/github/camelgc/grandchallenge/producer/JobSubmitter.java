@@ -1,10 +1,11 @@
 package io.github.camelgc.grandchallenge.producer;
 
-import java.net.URI;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,19 +14,26 @@ import io.github.camelgc.grandchallenge.client.GrandChallengeApiException;
 import io.github.camelgc.grandchallenge.client.GrandChallengeClient;
 import io.github.camelgc.grandchallenge.client.GrandChallengeException;
 import io.github.camelgc.grandchallenge.client.GrandChallengeIoException;
+import io.github.camelgc.grandchallenge.inputs.ExpectedInput;
 import io.github.camelgc.grandchallenge.model.Algorithm;
 import io.github.camelgc.grandchallenge.model.Job;
-import io.github.camelgc.grandchallenge.model.SocketValue;
+import io.github.camelgc.grandchallenge.outputs.InputNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Posts a job once its inputs are uploaded, with the two behaviours gcapi lacks:
+ * Where a submission is made safe: the only code that posts jobs.
  * <ul>
- * <li>the 400 "too many active jobs" answer is back-pressure: wait and resubmit, bounded by a deadline;</li>
- * <li>an ambiguous failure (no response, or a gateway error after the server may have acted) is never blindly
- * re-posted: the jobs created since the attempt are looked up first.</li>
+ * <li><b>Once per submission key.</b> Before posting, a mark with the algorithm's job count is written to the
+ * submission repository; once the platform answers, the mark names the job. A later attempt with the same key (after
+ * a crash, or a route retry) adopts that job instead of posting again: by id, or by looking among the jobs created
+ * since the count for the one with these inputs ({@link PriorJobs}).</li>
+ * <li><b>Ambiguous failures</b> (no answer, or a 500/502/504 after the platform may have acted) are never blindly
+ * re-posted: the same search runs first.</li>
+ * <li><b>Back-pressure.</b> "Too many active jobs" means wait and post again (the uploads are not repeated), on the
+ * component's scheduler rather than a sleeping route thread, until {@code activeJobsMaxWait}.</li>
  * </ul>
+ * A scan costs one job-count request, besides its uploads and the post.
  */
 final class JobSubmitter {
 
@@ -35,53 +43,140 @@ final class JobSubmitter {
 
     private final GrandChallengeClient client;
     private final GrandChallengeConfiguration configuration;
+    private final SubmissionMarks marks;
+    private final InputNames inputNames;
+    private final ScheduledExecutorService scheduler;
 
-    /** The outcome: the job and whether it already existed (the platform's duplicate check). */
+    /** The outcome: the job and whether it existed before this attempt (the platform's duplicate check, or adopted). */
     record Submitted(Job job, boolean existing) {
     }
 
-    JobSubmitter(GrandChallengeClient client, GrandChallengeConfiguration configuration) {
-        this.client = client;
-        this.configuration = configuration;
+    /** One submission on its way to the platform. */
+    private static final class Attempt {
+        private final Algorithm algorithm;
+        private final Optional<String> key;
+        private final List<ExpectedInput> expected;
+        private final ArrayNode payload;
+        private final long since;
+        private final long started = System.nanoTime();
+        private final CompletableFuture<Submitted> result = new CompletableFuture<>();
+        private boolean searched;
+
+        private Attempt(Algorithm algorithm, Optional<String> key, List<ExpectedInput> expected, ArrayNode payload,
+                long since) {
+            this.algorithm = algorithm;
+            this.key = key;
+            this.expected = expected;
+            this.payload = payload;
+            this.since = since;
+        }
     }
 
-    Submitted submit(Algorithm algorithm, ArrayNode inputs) {
-        long started = System.nanoTime();
-        boolean recovered = false;
-        while (true) {
-            long knownJobs = client.jobsPage(algorithm.pk(), 0, 1).count();
-            try {
-                return new Submitted(client.createJob(algorithm.apiUrl(), inputs), false);
-            } catch (GrandChallengeApiException e) {
-                if (e.getStatusCode() == 400 && e.hasServerMessage(TOO_MANY_ACTIVE_JOBS)) {
-                    waitForCapacity(started, e);
-                    continue;
-                }
-                if (e.getStatusCode() == 400 && e.hasServerMessage(DUPLICATE)) {
-                    Job existing = findExisting(algorithm, inputs, 0);
-                    if (existing != null) {
-                        return new Submitted(existing, true);
-                    }
-                    throw e;
-                }
-                if (!isAmbiguous(e) || recovered) {
-                    throw e;
-                }
-                recovered = true;
-                Submitted found = recover(algorithm, inputs, knownJobs, e);
-                if (found != null) {
-                    return found;
-                }
-            } catch (GrandChallengeIoException e) {
-                if (recovered) {
-                    throw e;
-                }
-                recovered = true;
-                Submitted found = recover(algorithm, inputs, knownJobs, e);
-                if (found != null) {
-                    return found;
-                }
+    JobSubmitter(GrandChallengeClient client, GrandChallengeConfiguration configuration, SubmissionMarks marks,
+            InputNames inputNames, ScheduledExecutorService scheduler) {
+        this.client = client;
+        this.configuration = configuration;
+        this.marks = marks;
+        this.inputNames = inputNames;
+        this.scheduler = scheduler;
+    }
+
+    /**
+     * Submits a job, or adopts the one an earlier attempt with the same key created. {@code upload} runs (in the
+     * caller's thread) only when a job is really posted.
+     */
+    CompletableFuture<Submitted> submit(Algorithm algorithm, Optional<String> key, List<ExpectedInput> expected,
+            Supplier<ArrayNode> upload) {
+        Optional<Submitted> adopted = key.flatMap(k -> adoptEarlier(k, algorithm, expected));
+        if (adopted.isPresent()) {
+            return CompletableFuture.completedFuture(adopted.get());
+        }
+        ArrayNode payload = upload.get();
+        long since = client.jobsPage(algorithm.pk(), 0, 1).count();
+        key.ifPresent(k -> marks.posting(k, since, uploadNames(expected)));
+        Attempt attempt = new Attempt(algorithm, key, expected, payload, since);
+        post(attempt);
+        return attempt.result;
+    }
+
+    /** The job an earlier attempt with this key created, if the mark it left leads to one. */
+    private Optional<Submitted> adoptEarlier(String key, Algorithm algorithm, List<ExpectedInput> expected) {
+        Optional<SubmissionMarks.Mark> mark = marks.find(key);
+        if (mark.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Job> earlier;
+        if (mark.get().created()) {
+            earlier = existingJob(mark.get().job());
+        } else {
+            earlier = new PriorJobs(client).find(algorithm, mark.get().since(), expected);
+        }
+        earlier.ifPresent(job -> {
+            LOG.info("An earlier attempt of this submission to '{}' already created job {} ({}); adopting it instead of "
+                     + "posting again", algorithm.slug(), job.pk(), job.status());
+            marks.created(key, job.pk());
+        });
+        if (earlier.isEmpty()) {
+            marks.clear(key);
+        }
+        return earlier.map(job -> new Submitted(job, true));
+    }
+
+    private Optional<Job> existingJob(String pk) {
+        try {
+            return Optional.of(client.job(pk));
+        } catch (GrandChallengeApiException e) {
+            if (e.getStatusCode() == 404) {
+                return Optional.empty();
             }
+            throw e;
+        }
+    }
+
+    private void post(Attempt attempt) {
+        try {
+            Job job = client.createJob(attempt.algorithm.apiUrl(), attempt.payload);
+            succeed(attempt, job, false);
+        } catch (GrandChallengeApiException e) {
+            if (e.getStatusCode() == 400 && e.hasServerMessage(TOO_MANY_ACTIVE_JOBS)) {
+                waitForCapacity(attempt, e);
+            } else if (e.getStatusCode() == 400 && e.hasServerMessage(DUPLICATE)) {
+                Optional<Job> existing = findDuplicate(attempt);
+                if (existing.isPresent()) {
+                    succeed(attempt, existing.get(), true);
+                } else {
+                    fail(attempt, e, true);
+                }
+            } else if (isAmbiguous(e)) {
+                recover(attempt, e);
+            } else {
+                fail(attempt, e, true);
+            }
+        } catch (GrandChallengeIoException e) {
+            recover(attempt, e);
+        } catch (RuntimeException e) {
+            fail(attempt, e, false);
+        }
+    }
+
+    /** The post may have created the job: look for it once, and post again only when it is not there. */
+    private void recover(Attempt attempt, GrandChallengeException cause) {
+        if (attempt.searched) {
+            fail(attempt, cause, false);
+            return;
+        }
+        attempt.searched = true;
+        LOG.warn("Job submission to '{}' failed ambiguously ({}); looking for a job it may have created",
+                attempt.algorithm.slug(), cause.getMessage());
+        try {
+            Optional<Job> created = new PriorJobs(client).find(attempt.algorithm, attempt.since, attempt.expected);
+            if (created.isPresent()) {
+                succeed(attempt, created.get(), false);
+            } else {
+                post(attempt);
+            }
+        } catch (RuntimeException e) {
+            fail(attempt, e, false);
         }
     }
 
@@ -90,98 +185,56 @@ final class JobSubmitter {
         return status == 500 || status == 502 || status == 504;
     }
 
-    /** Returns the job the failed POST may have created, or null when none exists (then re-posting is safe). */
-    private Submitted recover(Algorithm algorithm, ArrayNode inputs, long knownJobs, GrandChallengeException cause) {
-        LOG.info("Job submission to '{}' failed ambiguously ({}); looking for a job it may have created",
-                algorithm.slug(), cause.getMessage());
-        List<Job> candidates = new ArrayList<>();
-        Iterator<Job> jobs = client.jobs(Map.of("algorithm_image__algorithm", algorithm.pk(),
-                "offset", Long.toString(knownJobs)));
-        jobs.forEachRemaining(job -> {
-            if (matches(job, inputs)) {
-                candidates.add(job);
+    private void waitForCapacity(Attempt attempt, GrandChallengeApiException cause) {
+        long waited = (System.nanoTime() - attempt.started) / 1_000_000L;
+        if (waited >= configuration.getActiveJobsMaxWait()) {
+            fail(attempt, new GrandChallengeException("Still too many active jobs after waiting " + waited + " ms "
+                                                      + "(activeJobsMaxWait=" + configuration.getActiveJobsMaxWait()
+                                                      + ")", cause), true);
+            return;
+        }
+        LOG.info("Too many active jobs on the platform; posting the job for '{}' again in {} ms",
+                attempt.algorithm.slug(), configuration.getActiveJobsRetryDelay());
+        scheduler.schedule(() -> post(attempt), configuration.getActiveJobsRetryDelay(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The platform's duplicate check found a job with these (existing) images: find it through one of them. */
+    private Optional<Job> findDuplicate(Attempt attempt) {
+        for (JsonNode input : attempt.payload) {
+            if (input.has("image")) {
+                return new PriorJobs(client).findUsing(attempt.algorithm, input.get("image").asText(),
+                        attempt.expected);
             }
-        });
-        if (candidates.size() == 1) {
-            return new Submitted(candidates.get(0), false);
         }
-        if (candidates.size() > 1) {
-            throw new GrandChallengeException("Job submission to '" + algorithm.slug() + "' failed ambiguously and "
-                                              + candidates.size() + " jobs created since could be the one; not re-posting. "
-                                              + "Cause: " + cause.getMessage(), cause);
+        return Optional.empty();
+    }
+
+    private void succeed(Attempt attempt, Job job, boolean existing) {
+        attempt.key.ifPresent(k -> marks.created(k, job.pk()));
+        if (attempt.expected.stream().allMatch(e -> e.imageUrl() == null)) {
+            inputNames.remember(job.pk(), imageUploadNames(attempt.expected));
         }
-        return null;
+        attempt.result.complete(new Submitted(job, existing));
     }
 
     /**
-     * Whether a job could have been created from these inputs: same socket count, and equal values and image URLs
-     * where the job already shows them (uploaded inputs appear only after import, so they cannot be compared).
+     * Ends the attempt with {@code failure}; {@code nothingCreated} clears the mark (the platform refused), otherwise
+     * it stays so the next attempt looks for the job first.
      */
-    static boolean matches(Job job, ArrayNode inputs) {
-        if (!job.inputs().isEmpty() && job.inputs().size() != inputs.size()) {
-            return false;
+    private void fail(Attempt attempt, RuntimeException failure, boolean nothingCreated) {
+        if (nothingCreated) {
+            attempt.key.ifPresent(marks::clear);
         }
-        for (JsonNode input : inputs) {
-            String slug = input.path("interface").asText();
-            for (SocketValue value : job.inputs()) {
-                if (!slug.equals(value.slug())) {
-                    continue;
-                }
-                if (input.has("value") && !input.get("value").equals(value.value())) {
-                    return false;
-                }
-                if (input.has("image") && !sameUrlPath(input.get("image").asText(), value.image())) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        attempt.result.completeExceptionally(failure);
     }
 
-    private Job findExisting(Algorithm algorithm, ArrayNode inputs, long offset) {
-        String imageUrl = null;
-        for (JsonNode input : inputs) {
-            if (input.has("image")) {
-                imageUrl = input.get("image").asText();
-            }
-        }
-        if (imageUrl == null) {
-            return null;
-        }
-        String imagePk = lastPathSegment(imageUrl);
-        Iterator<Job> jobs = client.jobs(Map.of("algorithm_image__algorithm", algorithm.pk(), "input_image", imagePk,
-                "offset", Long.toString(offset)));
-        while (jobs.hasNext()) {
-            Job job = jobs.next();
-            if (job.inputs().size() == inputs.size() && matches(job, inputs)) {
-                return job;
-            }
-        }
-        return null;
+    private static List<String> uploadNames(List<ExpectedInput> expected) {
+        return expected.stream().flatMap(e -> e.uploadNames().stream()).toList();
     }
 
-    private void waitForCapacity(long started, GrandChallengeApiException cause) {
-        long waited = (System.nanoTime() - started) / 1_000_000L;
-        if (waited >= configuration.getActiveJobsMaxWait()) {
-            throw new GrandChallengeException("Still too many active jobs after waiting " + waited + " ms "
-                                              + "(activeJobsMaxWait=" + configuration.getActiveJobsMaxWait() + ")", cause);
-        }
-        LOG.info("Too many active jobs on the platform; resubmitting in {} ms", configuration.getActiveJobsRetryDelay());
-        try {
-            Thread.sleep(configuration.getActiveJobsRetryDelay());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GrandChallengeException("Interrupted while waiting for active jobs to finish", e);
-        }
-    }
-
-    private static boolean sameUrlPath(String a, String b) {
-        return b != null && URI.create(a).getPath().equals(URI.create(b).getPath());
-    }
-
-    private static String lastPathSegment(String url) {
-        String path = URI.create(url).getPath();
-        String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-        return trimmed.substring(trimmed.lastIndexOf('/') + 1);
+    /** The names the job's input images will have: the first file of each uploaded image. */
+    private static List<String> imageUploadNames(List<ExpectedInput> expected) {
+        return expected.stream().filter(e -> e.image() && !e.uploadNames().isEmpty())
+                .map(e -> e.uploadNames().get(0)).toList();
     }
 }

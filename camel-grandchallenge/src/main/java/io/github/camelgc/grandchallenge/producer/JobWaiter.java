@@ -1,44 +1,56 @@
 package io.github.camelgc.grandchallenge.producer;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
 import io.github.camelgc.grandchallenge.GrandChallengeJobFailedException;
 import io.github.camelgc.grandchallenge.GrandChallengeTimeoutException;
 import io.github.camelgc.grandchallenge.client.GrandChallengeClient;
-import io.github.camelgc.grandchallenge.client.GrandChallengeException;
 import io.github.camelgc.grandchallenge.model.Job;
 import io.github.camelgc.grandchallenge.model.JobStatus;
 
-/** Polls a job until it is final; Failed and Cancelled become {@link GrandChallengeJobFailedException}. */
+/**
+ * Polls a job until it is final, on the component's scheduler (no thread sleeps while the job runs); Failed and
+ * Cancelled become {@link GrandChallengeJobFailedException}.
+ */
 final class JobWaiter {
 
     private final GrandChallengeClient client;
+    private final ScheduledExecutorService scheduler;
     private final long timeoutMillis;
     private final long intervalMillis;
 
-    JobWaiter(GrandChallengeClient client, long timeoutMillis, long intervalMillis) {
+    JobWaiter(GrandChallengeClient client, ScheduledExecutorService scheduler, long timeoutMillis, long intervalMillis) {
         this.client = client;
+        this.scheduler = scheduler;
         this.timeoutMillis = timeoutMillis;
         this.intervalMillis = Math.max(1, intervalMillis);
     }
 
-    Job await(String jobRef) {
-        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
-        while (true) {
+    /** Completes with the job once it succeeded. */
+    CompletableFuture<Job> await(String jobRef) {
+        CompletableFuture<Job> result = new CompletableFuture<>();
+        check(jobRef, System.nanoTime() + timeoutMillis * 1_000_000L, result);
+        return result;
+    }
+
+    private void check(String jobRef, long deadline, CompletableFuture<Job> result) {
+        try {
             Job job = client.job(jobRef);
             if (job.isFinal()) {
-                if (!JobStatus.SUCCEEDED.label().equalsIgnoreCase(job.status())) {
-                    throw new GrandChallengeJobFailedException(job);
+                if (JobStatus.SUCCEEDED.label().equalsIgnoreCase(job.status())) {
+                    result.complete(job);
+                } else {
+                    result.completeExceptionally(new GrandChallengeJobFailedException(job));
                 }
-                return job;
+            } else if (System.nanoTime() - deadline >= 0) {
+                result.completeExceptionally(new GrandChallengeTimeoutException(job, timeoutMillis));
+            } else {
+                scheduler.schedule(() -> check(jobRef, deadline, result), intervalMillis, TimeUnit.MILLISECONDS);
             }
-            if (System.nanoTime() - deadline >= 0) {
-                throw new GrandChallengeTimeoutException(job, timeoutMillis);
-            }
-            try {
-                Thread.sleep(intervalMillis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new GrandChallengeException("Interrupted while waiting for job " + job.pk(), e);
-            }
+        } catch (RuntimeException e) {
+            result.completeExceptionally(e);
         }
     }
 }

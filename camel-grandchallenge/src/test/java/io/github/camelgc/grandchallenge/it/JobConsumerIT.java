@@ -146,9 +146,10 @@ class JobConsumerIT extends EmulatorTestSupport {
         awaitPolls(3);
         long pollCostWithLongerHistory = platform.lastJobListResponseBytes();
 
-        // once everything is handled a poll reads an empty page starting at the persisted offset
+        // once everything is handled a poll reads one job: the one the persisted offset was counted after, which
+        // proves the list is still the one the offset belongs to (about 2 KB, whatever the history)
         assertThat(pollCostWithLongerHistory).isLessThanOrEqualTo(pollCostWithShortHistory + 8)
-                .isLessThan(400);
+                .isLessThan(4000);
     }
 
     @Test

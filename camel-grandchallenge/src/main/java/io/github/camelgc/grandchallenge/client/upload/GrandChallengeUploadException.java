@@ -10,4 +10,10 @@ public class GrandChallengeUploadException extends GrandChallengeException {
     public GrandChallengeUploadException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** An aborted upload leaves nothing behind on the platform: uploading again is safe when the cause may pass. */
+    @Override
+    public boolean isRetryable() {
+        return getCause() instanceof io.github.camelgc.grandchallenge.Retryable retryable && retryable.isRetryable();
+    }
 }
