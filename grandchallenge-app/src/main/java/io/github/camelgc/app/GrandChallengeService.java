@@ -7,20 +7,18 @@ import java.util.List;
 import io.github.camelgc.app.dropfolder.CaseFolders;
 import io.github.camelgc.app.dropfolder.DropFolder;
 import io.github.camelgc.app.dropfolder.ImageFileCheck;
-import io.github.camelgc.app.dropfolder.JobLedger;
-import io.github.camelgc.app.dropfolder.JobTimeouts;
+import io.github.camelgc.app.dropfolder.JobInputs;
 import io.github.camelgc.app.dropfolder.PollProblems;
-import io.github.camelgc.app.dropfolder.Submissions;
-import io.github.camelgc.app.dropfolder.TransientFailure;
+import io.github.camelgc.app.dropfolder.RetryBackoff;
 import io.github.camelgc.app.dropfolder.UploadProgress;
 import io.github.camelgc.app.platform.Platform;
-import io.github.camelgc.app.workflows.ArchiveOutputs;
-import io.github.camelgc.app.workflows.CaseNames;
 import io.github.camelgc.app.workflows.LungMasks;
 import io.github.camelgc.grandchallenge.GrandChallengeComponent;
 import io.github.camelgc.grandchallenge.GrandChallengeConfiguration;
+import io.github.camelgc.grandchallenge.state.FileStateStore;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
+import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 
 /**
@@ -36,10 +34,12 @@ public final class GrandChallengeService implements AutoCloseable {
 
     private final Main main;
     private final WorkFolders folders;
+    private final FileStateStore jobInputStore;
 
-    private GrandChallengeService(Main main, WorkFolders folders) {
+    private GrandChallengeService(Main main, WorkFolders folders, FileStateStore jobInputStore) {
         this.main = main;
         this.folders = folders;
+        this.jobInputStore = jobInputStore;
     }
 
     /** Creates the work folders and starts the routes against the platform. */
@@ -54,12 +54,15 @@ public final class GrandChallengeService implements AutoCloseable {
 
         Path platformState = folders.platformState(platform.baseUrl());
         main.bind("grandchallenge", component(platform, platformState, tuning));
-        JobLedger ledger = new JobLedger(platformState.resolve("jobs.properties"), folders.root());
-        DropFolder dropFolder = new DropFolder(ledger);
+        FileStateStore jobInputStore = new FileStateStore(platformState.resolve("job-inputs.json"));
+        ServiceHelper.startService(jobInputStore);
+        JobInputs jobInputs = new JobInputs(jobInputStore, folders.root());
+        jobInputs.importLegacy(platformState.resolve("jobs.properties"));
+        // a failed try pauses the input: first for one poll interval, then doubling up to eight
+        RetryBackoff backoff = new RetryBackoff(tuning.jobPoll(), tuning.jobPoll().multipliedBy(8), Clock.systemUTC());
+        DropFolder dropFolder = new DropFolder(jobInputs, backoff);
         main.bind("dropFolder", dropFolder);
-        main.bind("submissions", new Submissions(ledger));
-        main.bind("jobTimeouts", new JobTimeouts(dropFolder, tuning.jobTimeout()));
-        main.bind("transientFailure", new TransientFailure());
+        main.bind("retryBackoff", backoff);
         main.bind("pollProblems", new PollProblems());
         main.bind("imageCheck", new ImageFileCheck(tuning.caseGrace()));
         main.bind("lungMasks", new LungMasks());
@@ -67,10 +70,8 @@ public final class GrandChallengeService implements AutoCloseable {
                 folders.state().resolve("lung-masks.idempotent").toFile(), 100_000));
         main.bind("caseFolders", new CaseFolders(folders.inbox(WorkFolders.REGISTRATION), REGISTRATION_SOCKETS,
                 tuning.caseSettle(), tuning.caseGrace(), dropFolder, Clock.systemUTC()));
-        main.bind("caseNames", new CaseNames(dropFolder));
-        main.bind("archiveOutputs", new ArchiveOutputs());
         main.start();
-        return new GrandChallengeService(main, folders);
+        return new GrandChallengeService(main, folders, jobInputStore);
     }
 
     private static GrandChallengeComponent component(Platform platform, Path platformState, Tuning tuning) {
@@ -82,8 +83,10 @@ public final class GrandChallengeService implements AutoCloseable {
         platform.trust().ifPresent(configuration::setSslContextParameters);
         configuration.setStateDirectory(platformState.resolve("consumers").toString());
         configuration.setActiveJobsRetryDelay(tuning.activeJobsRetry().toMillis());
+        configuration.setJobTimeout(tuning.jobTimeout().toMillis());
         return component;
     }
+
 
     private static String routesPattern(AppSettings settings) {
         return settings.routesDir()
@@ -106,5 +109,6 @@ public final class GrandChallengeService implements AutoCloseable {
     @Override
     public void close() throws Exception {
         main.stop();
+        ServiceHelper.stopService(jobInputStore);
     }
 }

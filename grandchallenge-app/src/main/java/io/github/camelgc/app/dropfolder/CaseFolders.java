@@ -1,5 +1,7 @@
 package io.github.camelgc.app.dropfolder;
 
+import io.github.camelgc.grandchallenge.GrandChallengeConstants;
+
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -65,6 +67,9 @@ public class CaseFolders {
     public List<Message> scan(CamelContext context) {
         List<Message> ready = new ArrayList<>();
         for (Path folder : caseFolders()) {
+            if (!dropFolder.mayTry(folder)) {
+                continue;
+            }
             Map<String, String> snapshot = snapshot(folder);
             Map<String, String> previous = lastSeen.put(folder, snapshot);
             boolean unchanged = snapshot.equals(previous);
@@ -107,6 +112,9 @@ public class CaseFolders {
         Message message = new DefaultMessage(context);
         message.setBody(inputs);
         message.setHeader(DropFolder.CASE_FOLDER, folder.toString());
+        // every case has the same four file names: the case folder's name tells two cases apart
+        message.setHeader(GrandChallengeConstants.SUBMISSION_KEY, "case:" + folder.getFileName() + "|"
+                + snapshot(folder));
         return message;
     }
 

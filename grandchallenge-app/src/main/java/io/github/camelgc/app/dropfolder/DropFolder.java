@@ -2,29 +2,27 @@ package io.github.camelgc.app.dropfolder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.function.Function;
 
 import io.github.camelgc.grandchallenge.GrandChallengeConstants;
 import io.github.camelgc.grandchallenge.model.Job;
-import io.github.camelgc.grandchallenge.model.JobStatus;
+import io.github.camelgc.grandchallenge.outputs.AtomicFiles;
+import io.github.camelgc.grandchallenge.outputs.FileNames;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Moves dropped inputs through their folders: {@code .done/} once the platform accepted the job, {@code .failed/}
- * with {@code <name>.error.txt} on a permanent failure; on a transient failure the input stays where it is and is
- * tried again.
+ * with {@code <name>.error.txt} on a permanent failure; on a retryable failure the input stays where it is and is
+ * tried again after a pause ({@link RetryBackoff}).
  * <p>
  * The routes read their inboxes with {@code noop=true} and let this class do the moves, because camel-file's
- * {@code moveFailed} cannot tell a transient failure (keep the file) from a permanent one (fail it).
+ * {@code moveFailed} cannot tell a retryable failure (keep the file) from a permanent one (fail it).
  * <p>
  * An input is a file (header {@code CamelFileAbsolutePath}) or a registration case folder (header
  * {@link #CASE_FOLDER}).
@@ -38,10 +36,12 @@ public class DropFolder {
 
     private static final Logger CONSOLE = LoggerFactory.getLogger("grandchallenge");
 
-    private final JobLedger ledger;
+    private final JobInputs jobs;
+    private final RetryBackoff backoff;
 
-    public DropFolder(JobLedger ledger) {
-        this.ledger = ledger;
+    public DropFolder(JobInputs jobs, RetryBackoff backoff) {
+        this.jobs = jobs;
+        this.backoff = backoff;
     }
 
     /** The job was accepted: move the input to {@code .done/} and remember which job it belongs to. */
@@ -49,12 +49,14 @@ public class DropFolder {
         Path input = input(exchange);
         String jobId = exchange.getMessage().getHeader(GrandChallengeConstants.JOB_ID, String.class);
         String status = exchange.getMessage().getHeader(GrandChallengeConstants.JOB_STATUS, String.class);
+        boolean adopted = Boolean.TRUE.equals(exchange.getMessage().getHeader(GrandChallengeConstants.JOB_EXISTING));
         Path done = moveInto(input, DONE);
         if (jobId != null) {
-            ledger.record(jobId, done);
+            jobs.record(jobId, done);
         }
-        ledger.submissionEnded(input);
-        CONSOLE.info("{}: job {} accepted ({}), input moved to {}/", input.getFileName(), jobId, status, DONE);
+        backoff.succeeded(input);
+        CONSOLE.info("{}: job {} {} ({}), input moved to {}/", input.getFileName(), jobId,
+                adopted ? "already existed" : "accepted", status, DONE);
     }
 
     /** A permanent failure: move the input to {@code .failed/} next to a {@code .error.txt} saying why. */
@@ -62,11 +64,12 @@ public class DropFolder {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String reason = failure == null ? "Unknown failure." : FailureReasons.describe(failure);
         Path input = inputOrNull(exchange);
+        String jobId = exchange.getMessage().getHeader(GrandChallengeConstants.JOB_ID, String.class);
         if (input == null) {
             // a result route: the job's input (under .done/) goes to .failed/, so the failure is not only a log line
-            String jobId = exchange.getMessage().getHeader(GrandChallengeConstants.JOB_ID, String.class);
-            input = ledger.input(jobId).orElse(null);
+            input = jobs.input(jobId).orElse(null);
             reason = "The results of job " + jobId + " could not be stored: " + reason;
+            jobs.finished(jobId);
         }
         if (input == null || !Files.exists(input)) {
             CONSOLE.warn("{}: failed: {}", describeSource(exchange), reason);
@@ -75,121 +78,96 @@ public class DropFolder {
         fail(input, reason);
     }
 
-    /** A transient failure: leave the input in place; it is tried again on a later poll. */
+    /** A retryable failure: leave the input in place; it is tried again after a pause that grows with each try. */
     public void retryLater(Exchange exchange) {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         Path input = inputOrNull(exchange);
-        CONSOLE.warn("{}: temporary problem, will try again: {}",
-                input == null ? describeSource(exchange) : input.getFileName(),
-                failure == null ? "unknown" : failure.getMessage());
+        String problem = failure == null ? "unknown" : FailureReasons.describe(failure);
+        if (input == null) {
+            CONSOLE.warn("{}: temporary problem, will try again: {}", describeSource(exchange), problem);
+            return;
+        }
+        var pause = backoff.failed(input);
+        CONSOLE.warn("{}: temporary problem, will try again in {} s: {}", input.getFileName(), pause.toSeconds(),
+                problem);
     }
 
     /** A job's status changed on its way to a final one: one line, named after the input when this service sent it. */
     public void progress(Exchange exchange) {
         String jobId = exchange.getMessage().getHeader(GrandChallengeConstants.JOB_ID, String.class);
         String status = exchange.getMessage().getHeader(GrandChallengeConstants.JOB_STATUS, String.class);
-        String input = ledger.input(jobId).map(p -> p.getFileName().toString()).orElse("job " + jobId);
+        String input = jobs.input(jobId).map(p -> p.getFileName().toString()).orElse("job " + jobId);
         CONSOLE.info("{}: job {} is {}", input, jobId, status);
     }
 
-    /** The job's results are stored: the job no longer counts against the job timeout. */
-    public void resultsStored(Exchange exchange) {
-        ledger.finished(exchange.getMessage().getHeader(GrandChallengeConstants.JOB_ID, String.class));
-    }
-
     /**
-     * Stops the route for a job that was given up on (timed out; its input is in {@code .failed/}), so late results
-     * never appear next to an input reported as failed.
+     * Names the job's outputs after the input this service submitted it for ({@code {input}} and {@code {inputName}}
+     * in the output file pattern become the dropped file's or case folder's name), so no image has to be looked up
+     * for it; a job submitted elsewhere has no such input and is named by {@code foreignPattern} instead.
      */
-    public void skipAbandoned(Exchange exchange) {
+    public void nameAfterInput(Exchange exchange, String foreignPattern) {
         String jobId = exchange.getMessage().getHeader(GrandChallengeConstants.JOB_ID, String.class);
-        if (ledger.isAbandoned(jobId)) {
-            CONSOLE.warn("job {}: finished after it was given up on (timed out); its results are ignored", jobId);
-            exchange.setRouteStop(true);
-        }
+        jobs.input(jobId).ifPresentOrElse(
+                input -> exchange.getMessage().setHeader(GrandChallengeConstants.INPUT_NAME,
+                        input.getFileName().toString()),
+                () -> exchange.getMessage().setHeader(GrandChallengeConstants.OUTPUT_FILE_NAME, foreignPattern));
     }
 
-    /**
-     * Gives up on jobs that have not reached a final status within the timeout: their inputs move to {@code .failed/}
-     * with the reason, and their late results are ignored.
-     *
-     * @param statusOf looks up a job's current status (for the reason); may fail, then the status is left out
-     */
-    public void timeOutJobs(Duration timeout, Function<String, String> statusOf) {
-        for (String jobId : ledger.openSince(Instant.now().minus(timeout))) {
-            String status;
-            try {
-                status = statusOf.apply(jobId);
-            } catch (RuntimeException e) {
-                status = null;
-            }
-            if (status != null && JobStatus.isFinal(status)) {
-                continue; // finished; its result route deals with it (a result still to be stored is retried there)
-            }
-            Optional<Path> input = ledger.input(jobId);
-            ledger.abandoned(jobId);
-            String reason = "Job " + jobId + " did not finish within " + human(timeout)
-                    + (status == null ? "" : " (its status is still '" + status + "')")
-                    + ". The service stopped waiting for it; results that arrive later are ignored. If the algorithm "
-                    + "is known to be this slow, raise grandchallenge.jobTimeout; otherwise ask the algorithm's "
-                    + "editors whether it is stuck.";
-            input.filter(Files::exists).ifPresentOrElse(in -> fail(in, reason),
-                    () -> CONSOLE.warn("job {}: {}", jobId, reason));
-        }
-    }
-
-    private static String human(Duration d) {
-        return d.toHours() > 0 && d.toMinutesPart() == 0 ? d.toHours() + " h"
-                : d.toMinutes() > 0 && d.toSecondsPart() == 0 ? d.toMinutes() + " min" : d.toSeconds() + " s";
+    /** The job's results are stored: its input's entry is no longer needed. */
+    public void resultsStored(Exchange exchange) {
+        jobs.finished(exchange.getMessage().getHeader(GrandChallengeConstants.JOB_ID, String.class));
     }
 
     /** A job ended Failed or Cancelled: its input (under {@code .done/}) moves to {@code .failed/}. */
     public void jobFailed(Exchange exchange) {
         Job job = exchange.getMessage().getBody(Job.class);
-        ledger.finished(job.pk());
-        String reason = JobFailures.describe(job);
-        ledger.input(job.pk()).filter(Files::exists).ifPresentOrElse(
-                input -> fail(input, reason),
-                () -> CONSOLE.warn("job {}: {}", job.pk(), reason));
+        failInputOf(job.pk(), JobFailures.describe(job));
+    }
+
+    /**
+     * The job consumer gave up on a job that did not finish within {@code grandchallenge.jobTimeout}: its input moves
+     * to {@code .failed/}; results that arrive later are not emitted.
+     */
+    public void jobTimedOut(Exchange exchange) {
+        Job job = exchange.getMessage().getBody(Job.class);
+        failInputOf(job.pk(), "Job " + job.pk() + " did not finish within grandchallenge.jobTimeout (its status is "
+                + "still '" + job.status() + "'). The service stopped waiting for it; results that arrive later are "
+                + "ignored. If the algorithm is known to be this slow, raise grandchallenge.jobTimeout; otherwise ask "
+                + "the algorithm's editors whether it is stuck.");
+    }
+
+    private void failInputOf(String jobId, String reason) {
+        Optional<Path> input = jobs.input(jobId);
+        jobs.finished(jobId);
+        input.filter(Files::exists).ifPresentOrElse(in -> fail(in, reason),
+                () -> CONSOLE.warn("job {}: {}", jobId, reason));
     }
 
     /** Moves the input to {@code .failed/} and writes the reason next to it. */
     public void fail(Path input, String reason) {
         Path failed = moveInto(input, FAILED);
-        ledger.submissionEnded(input);
-        Path errorFile = failed.resolveSibling(errorFileName(failed.getFileName().toString()));
+        backoff.succeeded(input);
+        Path errorFile = failed.resolveSibling(FileNames.withSuffix(failed.getFileName().toString(), ".error.txt"));
         String text = reason + System.lineSeparator() + System.lineSeparator()
                 + "Input: " + input.getFileName() + System.lineSeparator()
                 + "Failed at: " + Instant.now() + System.lineSeparator()
                 + "To try again, fix the input and drop it into the inbox again." + System.lineSeparator();
-        writeAtomically(errorFile, text);
+        try {
+            AtomicFiles.writeString(errorFile, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + errorFile + ": " + e.getMessage(), e);
+        }
         CONSOLE.warn("{}: failed, moved to {}/: {}", input.getFileName(), FAILED, reason);
     }
 
-    /** The ledger of submitted jobs and unfinished submissions. */
-    public JobLedger ledger() {
-        return ledger;
-    }
-
-    /**
-     * {@code <name>.error.txt}; for a name so long that this would exceed the file system's 255-byte limit, the name
-     * is shortened and marked with {@code ~} (the reason inside names the input in full).
-     */
-    static String errorFileName(String inputName) {
-        String suffix = ".error.txt";
-        String name = inputName;
-        if ((name + suffix).getBytes(StandardCharsets.UTF_8).length <= 255) {
-            return name + suffix;
-        }
-        while ((name + "~" + suffix).getBytes(StandardCharsets.UTF_8).length > 255) {
-            name = name.substring(0, name.offsetByCodePoints(name.length(), -1));
-        }
-        return name + "~" + suffix;
+    /** Whether an input may be tried now (it is not pausing after a retryable failure). */
+    public boolean mayTry(Path input) {
+        return backoff.mayTry(input);
     }
 
     /** The job's input, under {@code .done/}, if this service submitted it. */
     public Optional<Path> inputOf(String jobId) {
-        return ledger.input(jobId);
+        return jobs.input(jobId);
     }
 
     static Path input(Exchange exchange) {
@@ -229,17 +207,7 @@ public class DropFolder {
             }
             return Files.move(input, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot move " + input + " to " + folderName + "/: " + e.getMessage(), e);
-        }
-    }
-
-    private static void writeAtomically(Path file, String text) {
-        try {
-            Path temp = Files.createTempFile(file.getParent(), ".error-", ".tmp");
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
+            throw new DiskProblem("Cannot move " + input.getFileName() + " to " + folderName + "/: " + e.getMessage(), e);
         }
     }
 }

@@ -1,9 +1,10 @@
 package io.github.camelgc.app.workflows;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+
+import io.github.camelgc.grandchallenge.outputs.AtomicFiles;
+import io.github.camelgc.grandchallenge.outputs.FileNames;
 
 import io.github.camelgc.metaimage.ops.Masks;
 import org.apache.camel.Exchange;
@@ -27,15 +28,7 @@ public class LungMasks {
     public Path write(Path lobes) throws IOException {
         String name = lobes.getFileName().toString();
         String stem = name.endsWith("_lobes.mha") ? name.substring(0, name.length() - "_lobes.mha".length())
-                : SafeNames.stem(name);
-        Path mask = lobes.resolveSibling(stem + "_lungs.mha");
-        Path temp = lobes.resolveSibling("." + stem + "_lungs.writing.mha");
-        try {
-            Masks.binarize(lobes, temp);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(temp);
-            throw e;
-        }
-        return Files.move(temp, mask, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                : FileNames.stem(name);
+        return AtomicFiles.produce(lobes.resolveSibling(stem + "_lungs.mha"), temp -> Masks.binarize(lobes, temp));
     }
 }

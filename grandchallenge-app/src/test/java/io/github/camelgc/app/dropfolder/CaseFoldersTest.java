@@ -30,7 +30,8 @@ class CaseFoldersTest {
 
     private CaseFolders caseFolders() {
         return new CaseFolders(inbox, SOCKETS, Duration.ofSeconds(2), Duration.ofSeconds(60),
-                new DropFolder(new JobLedger(inbox.resolve(".state/jobs.properties"), inbox)), clock);
+                new DropFolder(new JobInputs(new org.apache.camel.support.processor.state.MemoryStateRepository(),
+                        inbox), new RetryBackoff(Duration.ofSeconds(1), Duration.ofSeconds(8), clock)), clock);
     }
 
     @Test
@@ -98,28 +99,5 @@ class CaseFoldersTest {
         }
         Files.setLastModifiedTime(folder, FileTime.from(WRITTEN));
         return folder;
-    }
-
-    private static final class MutableClock extends Clock {
-        Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import io.github.camelgc.grandchallenge.GrandChallengeConstants;
 import io.github.camelgc.grandchallenge.model.Job;
+import io.github.camelgc.grandchallenge.state.FileStateStore;
+import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,8 +23,20 @@ class DropFolderTest {
     @TempDir
     Path work;
 
-    private Path ledgerFile() {
-        return work.resolve("state/jobs.properties");
+    private final java.util.List<FileStateStore> stores = new java.util.ArrayList<>();
+
+    /** A drop folder whose job inputs live in a state file in the work folder, as in the service. */
+    private DropFolder dropFolder() {
+        FileStateStore store = new FileStateStore(work.resolve("state/job-inputs.json"));
+        ServiceHelper.startService(store);
+        stores.add(store);
+        return new DropFolder(new JobInputs(store, work), new RetryBackoff(Duration.ofSeconds(1),
+                Duration.ofSeconds(8), java.time.Clock.systemUTC()));
+    }
+
+    @AfterEach
+    void closeStores() {
+        stores.forEach(ServiceHelper::stopService);
     }
 
     private Exchange exchangeFor(Path file) {
@@ -35,11 +51,13 @@ class DropFolderTest {
         Exchange exchange = exchangeFor(scan);
         exchange.getMessage().setHeader(GrandChallengeConstants.JOB_ID, "job-1");
 
-        new DropFolder(new JobLedger(ledgerFile(), work)).accepted(exchange);
+        DropFolder first = dropFolder();
+        first.accepted(exchange);
 
         assertThat(scan).doesNotExist();
         assertThat(work.resolve("inbox/.done/case01.mha")).hasContent("x");
-        DropFolder afterRestart = new DropFolder(new JobLedger(ledgerFile(), work));
+        closeStores();
+        DropFolder afterRestart = dropFolder();
         assertThat(afterRestart.inputOf("job-1")).contains(work.resolve("inbox/.done/case01.mha"));
         assertThat(afterRestart.inputOf("job-2")).isEmpty();
     }
@@ -51,7 +69,7 @@ class DropFolderTest {
         exchange.setProperty(Exchange.EXCEPTION_CAUGHT,
                 new InputRejectedException("'notes.mha' is not a MetaImage: no NDims line"));
 
-        new DropFolder(new JobLedger(ledgerFile(), work)).failed(exchange);
+        dropFolder().failed(exchange);
 
         assertThat(work.resolve("inbox/.failed/notes.mha")).hasContent("x");
         String reason = Files.readString(work.resolve("inbox/.failed/notes.mha.error.txt"));
@@ -64,7 +82,7 @@ class DropFolderTest {
     @Test
     void jobThatFailsLaterSendsItsInputFromDoneToFailed() throws Exception {
         Path scan = Files.writeString(Files.createDirectories(work.resolve("inbox")).resolve("case01.mha"), "x");
-        DropFolder dropFolder = new DropFolder(new JobLedger(ledgerFile(), work));
+        DropFolder dropFolder = dropFolder();
         Exchange submitted = exchangeFor(scan);
         submitted.getMessage().setHeader(GrandChallengeConstants.JOB_ID, "job-7");
         dropFolder.accepted(submitted);
@@ -83,7 +101,7 @@ class DropFolderTest {
     @Test
     void aRepeatedInputKeepsItsNameInDoneAndTheOlderOneIsKeptAside() throws Exception {
         Path inbox = Files.createDirectories(work.resolve("inbox"));
-        DropFolder dropFolder = new DropFolder(new JobLedger(ledgerFile(), work));
+        DropFolder dropFolder = dropFolder();
         for (String job : new String[] {"job-a", "job-b"}) {
             Path scan = Files.writeString(inbox.resolve("case01.mha"), job);
             Exchange exchange = exchangeFor(scan);
@@ -97,5 +115,51 @@ class DropFolderTest {
             assertThat(done.map(p -> p.getFileName().toString())).hasSize(2)
                     .anyMatch(name -> name.matches("case01\\.mha-\\d+"));
         }
+    }
+
+    @Test
+    void aJobsEntryIsDroppedOnceItsOutcomeWasDealtWith() throws Exception {
+        Path scan = Files.writeString(Files.createDirectories(work.resolve("inbox")).resolve("case01.mha"), "x");
+        DropFolder dropFolder = dropFolder();
+        Exchange submitted = exchangeFor(scan);
+        submitted.getMessage().setHeader(GrandChallengeConstants.JOB_ID, "job-3");
+        dropFolder.accepted(submitted);
+        Exchange stored = new DefaultExchange(new DefaultCamelContext());
+        stored.getMessage().setHeader(GrandChallengeConstants.JOB_ID, "job-3");
+        dropFolder.resultsStored(stored);
+        assertThat(dropFolder.inputOf("job-3")).isEmpty();
+        closeStores();
+        assertThat(dropFolder().inputOf("job-3")).as("also after a restart").isEmpty();
+    }
+
+    @Test
+    void theLedgerOfAnEarlierVersionIsImportedOnce() throws Exception {
+        Path legacy = Files.createDirectories(work.resolve("state")).resolve("jobs.properties");
+        Files.writeString(legacy, "job-9=inbox/.done/old.mha\nopen\\:job-9=1700000000000\nsubmitting\\:inbox/x.mha=3\n");
+        FileStateStore store = new FileStateStore(work.resolve("state/job-inputs.json"));
+        ServiceHelper.startService(store);
+        stores.add(store);
+        JobInputs jobs = new JobInputs(store, work);
+        jobs.importLegacy(legacy);
+        assertThat(jobs.input("job-9")).contains(work.resolve("inbox/.done/old.mha"));
+        assertThat(legacy).doesNotExist();
+        assertThat(work.resolve("state/jobs.properties.imported")).exists();
+    }
+
+    @Test
+    void aRetryableFailurePausesTheInputLongerEachTime() throws Exception {
+        MutableClock clock = new MutableClock(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+        RetryBackoff backoff = new RetryBackoff(Duration.ofSeconds(1), Duration.ofSeconds(4), clock);
+        Path scan = work.resolve("inbox/case01.mha");
+        assertThat(backoff.mayTry(scan)).isTrue();
+        assertThat(backoff.failed(scan)).hasSeconds(1);
+        assertThat(backoff.mayTry(scan)).isFalse();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(backoff.mayTry(scan)).isTrue();
+        assertThat(backoff.failed(scan)).hasSeconds(2);
+        assertThat(backoff.failed(scan)).hasSeconds(4);
+        assertThat(backoff.failed(scan)).as("capped").hasSeconds(4);
+        backoff.succeeded(scan);
+        assertThat(backoff.mayTry(scan)).isTrue();
     }
 }

@@ -13,19 +13,11 @@ import org.junit.jupiter.api.Test;
 class FailureReasonsTest {
 
     @Test
-    void networkTroubleAndOverloadAreTransient() {
-        assertThat(FailureReasons.isTransient(new GrandChallengeIoException("no response", null))).isTrue();
-        assertThat(FailureReasons.isTransient(api(503))).isTrue();
-        assertThat(FailureReasons.isTransient(api(429))).isTrue();
-        assertThat(FailureReasons.isTransient(new RuntimeException("wrapped", api(502)))).isTrue();
-    }
-
-    @Test
-    void refusalsAreWorthFailingTheInput() {
-        assertThat(FailureReasons.isTransient(api(400))).isFalse();
-        assertThat(FailureReasons.isTransient(api(401))).isFalse();
-        assertThat(FailureReasons.isTransient(new GrandChallengeNotFoundException("No algorithm"))).isFalse();
-        assertThat(FailureReasons.isTransient(new InputRejectedException("empty"))).isFalse();
+    void theServicesOwnRetryableFailuresSaySo() {
+        assertThat(new InputIncompleteException("still being copied").isRetryable()).isTrue();
+        assertThat(new DiskProblem("Cannot move x to .done/: No space left on device", null).isRetryable()).isTrue();
+        assertThat(new GrandChallengeIoException("no response", null).isRetryable()).isTrue();
+        assertThat(new GrandChallengeNotFoundException("No algorithm").isRetryable()).isFalse();
     }
 
     @Test
