@@ -11,12 +11,22 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.Callable;
+
+import io.github.camelgc.metaimage.cli.CommandLines;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * The performance benchmark of issue 7: every figure against a baseline measured in the same run, printed one line
  * each and written into {@code docs/performance.md} (between the results markers). Run from the repository root:
  * <pre>java -jar benchmarks/target/benchmarks.jar [--quick] [--only transfer,polling,batch,latency]
- *     [--out docs/performance.md] [--no-doc] [--profile DIR]</pre>
+ *     [--out docs/performance.md] [--no-doc] [--no-curl] [--upload-concurrency N] [--upload-mib 64,256]
+ *     [--profile DIR]</pre>
+ * {@code --help} lists every option.
  */
 public final class Benchmarks {
 
@@ -24,11 +34,24 @@ public final class Benchmarks {
     static final String END = "<!-- results:end -->";
 
     /** Sizes and switches; {@code --quick} shrinks everything for a smoke run of about a minute. */
-    static final class Options {
+    @Command(name = "benchmarks", mixinStandardHelpOptions = true, versionProvider = CommandLines.Version.class,
+            sortOptions = false,
+            description = {"Measures every performance figure of camel-grandchallenge against its baseline in the "
+                + "same run, prints one line per figure and writes the table into docs/performance.md.",
+                "Run it from the repository root; it needs about 10 GiB free in the temporary folder."},
+            footer = {"", "Exit codes: 0 done, 1 failed, 2 wrong usage."})
+    static final class Options implements Callable<Integer> {
+        static final Set<String> SECTIONS = Set.of("transfer", "polling", "batch", "latency");
+
+        @Spec
+        CommandSpec spec;
+
         long[] uploadSizes = {1L << 30, 4L << 30};
         long downloadSize = 1L << 30;
         int rounds = 3;
         /** Parts in flight for our upload; 4 is the component's default. */
+        @Option(names = "--upload-concurrency", paramLabel = "N",
+                description = "parts in flight for our upload (default: ${DEFAULT-VALUE}, the component's)")
         int uploadConcurrency = 4;
         boolean curl = onPath("curl");
         int historyJobs = 10_000;
@@ -36,44 +59,63 @@ public final class Benchmarks {
         int batchFiles = 500;
         int sequentialFiles = 40;
         int latencySamples = 10;
-        Set<String> only = Set.of("transfer", "polling", "batch", "latency");
+        @Option(names = "--only", paramLabel = "SECTION", split = ",",
+                description = "run only these sections of transfer,polling,batch,latency (default: all)")
+        Set<String> only = SECTIONS;
+        @Option(names = "--out", paramLabel = "FILE",
+                description = "the document to write the table into (default: ${DEFAULT-VALUE})")
         Path out = Path.of("docs", "performance.md");
         boolean writeDoc = true;
         boolean quick;
         boolean profile;
         Path profileDir;
 
-        static Options parse(String[] args) {
-            Options o = new Options();
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--quick" -> {
-                        o.quick = true;
-                        o.uploadSizes = new long[] {64L << 20, 256L << 20};
-                        o.downloadSize = 128L << 20;
-                        o.rounds = 1;
-                        o.historyJobs = 1_000;
-                        o.runningJobs = 50;
-                        o.batchFiles = 40;
-                        o.sequentialFiles = 8;
-                        o.latencySamples = 3;
-                    }
-                    case "--only" -> o.only = Set.copyOf(Arrays.asList(args[++i].split(",")));
-                    case "--out" -> o.out = Path.of(args[++i]);
-                    case "--no-doc" -> o.writeDoc = false;
-                    case "--upload-concurrency" -> o.uploadConcurrency = Integer.parseInt(args[++i]);
-                    case "--upload-mib" -> o.uploadSizes = Arrays.stream(args[++i].split(","))
-                            .mapToLong(m -> Long.parseLong(m) << 20).toArray();
-                    case "--no-curl" -> o.curl = false;
-                    case "--profile" -> {
-                        o.profile = true;
-                        o.profileDir = Path.of(args[++i]).toAbsolutePath();
-                    }
-                    default -> throw new IllegalArgumentException("Unknown option " + args[i]
-                            + "; known: --quick, --only transfer,polling,batch,latency, --out FILE, --no-doc, --no-curl, --profile DIR");
-                }
+        @Option(names = "--quick", description = "small sizes: a smoke run of about two minutes, not for the record")
+        void quick(boolean on) {
+            if (!on) {
+                return;
             }
-            return o;
+            quick = true;
+            uploadSizes = new long[] {64L << 20, 256L << 20};
+            downloadSize = 128L << 20;
+            rounds = 1;
+            historyJobs = 1_000;
+            runningJobs = 50;
+            batchFiles = 40;
+            sequentialFiles = 8;
+            latencySamples = 3;
+        }
+
+        @Option(names = "--no-doc", description = "print the figures only, do not write the document")
+        void noDoc(boolean on) {
+            writeDoc = !on;
+        }
+
+        @Option(names = "--no-curl", description = "skip the curl baselines (also when curl is on the PATH)")
+        void noCurl(boolean on) {
+            curl = curl && !on;
+        }
+
+        @Option(names = "--upload-mib", paramLabel = "MIB", split = ",",
+                description = "upload sizes in MiB instead of the default 1024,4096 (or --quick's 64,256)")
+        void uploadMib(long[] mebibytes) {
+            uploadSizes = Arrays.stream(mebibytes).map(m -> m << 20).toArray();
+        }
+
+        @Option(names = "--profile", paramLabel = "DIR", description = "record the transfer client with JFR into DIR")
+        void profile(Path dir) {
+            profile = true;
+            profileDir = dir.toAbsolutePath();
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            if (!SECTIONS.containsAll(only)) {
+                throw new ParameterException(spec.commandLine(), "--only takes sections of " + SECTIONS
+                        + ", got " + only);
+            }
+            run(this);
+            return 0;
         }
     }
 
@@ -91,9 +133,12 @@ public final class Benchmarks {
         return false;
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
         System.setProperty("log4j2.configurationFile", "classpath:log4j2-benchmarks.xml");
-        Options options = Options.parse(args);
+        System.exit(CommandLines.execute(new Options(), args, System.out, System.err));
+    }
+
+    private static void run(Options options) throws Exception {
         if (options.profile) {
             Files.createDirectories(options.profileDir);
         }

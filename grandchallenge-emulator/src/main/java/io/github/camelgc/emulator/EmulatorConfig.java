@@ -20,6 +20,7 @@ public final class EmulatorConfig {
     private long uploadQuotaBytes = 128L << 30;
     private boolean admin;
     private int phantomCases = 3;
+    private Path keystore;
 
     public static EmulatorConfig defaults() {
         return new EmulatorConfig();
@@ -91,6 +92,16 @@ public final class EmulatorConfig {
         return this;
     }
 
+    /**
+     * A PKCS12 file to keep the TLS key and certificate in between starts: read when it exists, created otherwise
+     * (see {@link io.github.camelgc.emulator.server.TlsMaterial#loadOrCreate(Path)}). {@code null} (default):
+     * a new certificate at every start.
+     */
+    public EmulatorConfig keystore(Path value) {
+        keystore = value;
+        return this;
+    }
+
     public String host() {
         return host;
     }
@@ -133,5 +144,9 @@ public final class EmulatorConfig {
 
     public int phantomCases() {
         return phantomCases;
+    }
+
+    public Path keystore() {
+        return keystore;
     }
 }

@@ -75,7 +75,7 @@ public final class GrandChallengeEmulator implements AutoCloseable {
     private final EmulatorState state = new EmulatorState();
     private final RequestLog requestLog = new RequestLog();
     private final FaultInjector faults = new FaultInjector();
-    private final TlsMaterial tls = TlsMaterial.generate();
+    private final TlsMaterial tls;
     private final Path storageRoot;
     private final boolean ownsStorage;
     private final JettyServer server;
@@ -86,6 +86,7 @@ public final class GrandChallengeEmulator implements AutoCloseable {
 
     private GrandChallengeEmulator(EmulatorConfig config) throws IOException {
         this.config = config;
+        this.tls = TlsMaterial.of(config.keystore());
         this.ownsStorage = config.storageDir() == null;
         this.storageRoot = ownsStorage ? Files.createTempDirectory("gc-emulator-") : config.storageDir();
         Fixture fixture = config.fixture() == null ? FixtureLoader.readDefault() : FixtureLoader.read(config.fixture());

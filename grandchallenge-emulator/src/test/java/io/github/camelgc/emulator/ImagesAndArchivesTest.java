@@ -32,7 +32,8 @@ class ImagesAndArchivesTest {
     }
 
     private static MetaImage volume(int seed) {
-        MetaImageHeader header = MetaImageHeader.of(ElementType.MET_SHORT, 8, 6, 4).withSpacing(0.7, 0.75, 1.25);
+        MetaImageHeader header = MetaImageHeader.builder(ElementType.MET_SHORT, 8, 6, 4).spacing(0.7, 0.75, 1.25)
+                .build();
         MetaImage image = MetaImage.create(header);
         for (long i = 0; i < image.elementCount(); i++) {
             image.setLong(i, (i * 31 + seed) % 2000 - 1000);
@@ -99,7 +100,7 @@ class ImagesAndArchivesTest {
     void legacyQueuedSessionFillsAnArchiveItemFromMhdAndZraw() throws Exception {
         Path mhd = dir.resolve("pair.mhd");
         MetaImage original = volume(2);
-        MetaImageWriter.write(mhd, original.withHeader(original.header().withCompressed(true)));
+        MetaImageWriter.write(mhd, original.withHeader(original.header().toBuilder().compressed(true).build()));
         Path zraw = dir.resolve("pair.zraw");
         assertThat(zraw).exists();
         JsonNode header = Uploader.upload(demo(), mhd, 1 << 20);

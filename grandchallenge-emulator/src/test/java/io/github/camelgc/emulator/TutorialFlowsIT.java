@@ -43,7 +43,7 @@ class TutorialFlowsIT {
         // 256 x 256 x 96 shorts = 12 MiB: three parts of at most 5 MiB.
         phantom = ChestPhantom.builder().size(256, 256, 96).spacing(1.2, 1.2, 3.0).seed(11).build();
         ct = dir.resolve("chest_ct.mha");
-        MetaImage uncompressed = phantom.ct().withHeader(phantom.ct().header().withCompressed(false));
+        MetaImage uncompressed = phantom.ct().withHeader(phantom.ct().header().toBuilder().compressed(false).build());
         MetaImageWriter.write(ct, uncompressed);
     }
 

@@ -140,7 +140,7 @@ final class HeaderCodec {
         double[] matrix = keys.containsKey("TransformMatrix") || keys.containsKey("Rotation")
                 || keys.containsKey("Orientation")
                 ? optionalDoubles(file, keys, nDims * nDims, 0.0, "TransformMatrix", "Rotation", "Orientation")
-                : MetaImageHeader.identity(nDims);
+                : Geometry.identity(nDims);
         boolean compressed = keys.containsKey("CompressedData")
                 && parseBoolean(file, "CompressedData", keys.get("CompressedData"));
         String msbKey = keys.containsKey("BinaryDataByteOrderMSB") ? "BinaryDataByteOrderMSB" : "ElementByteOrderMSB";
@@ -158,9 +158,11 @@ final class HeaderCodec {
             }
         }
         try {
-            MetaImageHeader header = MetaImageHeader.fromFields(dims, type, channels, spacing, offset, matrix,
-                    keys.get("AnatomicalOrientation"), compressed, msb, keys.get("ElementDataFile"), headerSize,
-                    extras);
+            MetaImageHeader header = MetaImageHeader.builder()
+                    .geometry(new Geometry(dims, spacing, offset, matrix)).elementType(type).channels(channels)
+                    .anatomicalOrientation(keys.get("AnatomicalOrientation")).compressed(compressed)
+                    .byteOrderMsb(msb).elementDataFile(keys.get("ElementDataFile")).headerSize(headerSize)
+                    .extraKeys(extras).build();
             return new Parsed(header, headerBytes, compressedSize);
         } catch (IllegalArgumentException e) {
             throw new MetaImageException(file, e.getMessage(), e);

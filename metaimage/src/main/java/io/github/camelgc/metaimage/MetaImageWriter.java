@@ -52,7 +52,8 @@ public final class MetaImageWriter {
         } finally {
             deflater.end();
         }
-        MetaImageHeader header = image.header().withElementDataFile(MetaImageHeader.LOCAL).withHeaderSize(0);
+        MetaImageHeader header = image.header().toBuilder().elementDataFile(MetaImageHeader.LOCAL).headerSize(0)
+                .build();
         byte[] text = HeaderCodec.format(header, Long.toString(packed.size())).getBytes(StandardCharsets.UTF_8);
         try (OutputStream out = Files.newOutputStream(file)) {
             out.write(text);
@@ -73,12 +74,14 @@ public final class MetaImageWriter {
         String name = file.getFileName() == null ? "" : file.getFileName().toString();
         String lower = name.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".mha")) {
-            return new PixelSink(file, file, header.withElementDataFile(MetaImageHeader.LOCAL).withHeaderSize(0));
+            return new PixelSink(file, file,
+                    header.toBuilder().elementDataFile(MetaImageHeader.LOCAL).headerSize(0).build());
         }
         if (lower.endsWith(".mhd")) {
             String dataName = name.substring(0, name.length() - 4) + (header.compressed() ? ".zraw" : ".raw");
             Path dataFile = file.resolveSibling(dataName);
-            return new PixelSink(file, dataFile, header.withElementDataFile(dataName).withHeaderSize(0));
+            return new PixelSink(file, dataFile, header.toBuilder().elementDataFile(dataName).headerSize(0)
+                    .build());
         }
         throw new MetaImageException(file, "unknown file extension; expected .mha (one file) or .mhd (header + data file)");
     }

@@ -111,8 +111,8 @@ public final class PixelStream implements Closeable {
         dims[n - 1] = 1;
         double[] start = new double[n];
         start[n - 1] = index;
-        return header.withDimSize(dims).withOffset(header.indexToPhysical(start))
-                .withElementDataFile(MetaImageHeader.LOCAL);
+        return header.toBuilder().dimSize(dims).offset(header.indexToPhysical(start))
+                .elementDataFile(MetaImageHeader.LOCAL).build();
     }
 
     /** Fills {@code dst} (up to its limit) with the next pixel bytes, in the header's byte order. */

@@ -16,8 +16,8 @@ class SliceStreamingTest {
     @ParameterizedTest
     @ValueSource(strings = {"slices.mha", "slices.mhd"})
     void slicesWrittenOneByOneReadBackAsTheWholeVolume(String name, @TempDir Path dir) throws IOException {
-        MetaImageHeader header = MetaImageHeader.of(ElementType.MET_SHORT, 6, 5, 4).withCompressed(true)
-                .withSpacing(0.5, 0.5, 2).withOffset(10, 20, 30);
+        MetaImageHeader header = MetaImageHeader.builder(ElementType.MET_SHORT, 6, 5, 4).compressed(true)
+                .spacing(0.5, 0.5, 2).offset(10, 20, 30).build();
         Path file = dir.resolve(name);
         try (PixelSink sink = MetaImageWriter.openPixels(file, header)) {
             for (int z = 0; z < 4; z++) {

@@ -25,8 +25,8 @@ public final class StreamingProbe {
         int nx = Integer.parseInt(args[1]);
         int ny = Integer.parseInt(args[2]);
         int nz = Integer.parseInt(args[3]);
-        MetaImageHeader header = MetaImageHeader.of(ElementType.MET_SHORT, nx, ny, nz).withSpacing(0.5, 0.5, 1.25)
-                .withCompressed(file.toString().endsWith(".mha"));
+        MetaImageHeader header = MetaImageHeader.builder(ElementType.MET_SHORT, nx, ny, nz).spacing(0.5, 0.5, 1.25)
+                .compressed(file.toString().endsWith(".mha")).build();
         try (PixelSink sink = MetaImageWriter.openPixels(file, header)) {
             MetaImage slice = MetaImage.create(PixelStream.sliceHeader(header, 0));
             for (int z = 0; z < nz; z++) {

@@ -65,7 +65,7 @@ class ImageFileCheckTest {
 
     private Path image(String name, boolean compressed) throws Exception {
         MetaImage image = MetaImage.create(MetaImageHeader.of(ElementType.MET_SHORT, 16, 16, 8)
-                .withCompressed(compressed));
+                .toBuilder().compressed(compressed).build());
         for (long i = 0; i < image.elementCount(); i++) {
             image.setLong(i, (i * 7919) % 2000 - 1000);
         }

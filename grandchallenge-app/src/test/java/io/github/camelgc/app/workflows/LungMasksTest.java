@@ -20,7 +20,7 @@ class LungMasksTest {
     @Test
     void everyLobeBecomesOneAndGeometryIsKept() throws Exception {
         MetaImageHeader header = MetaImageHeader.of(ElementType.MET_UCHAR, 4, 3, 2)
-                .withSpacing(0.7, 0.8, 2.5).withOffset(-10, 20, 30.5).withCompressed(true);
+                .toBuilder().spacing(0.7, 0.8, 2.5).offset(-10, 20, 30.5).compressed(true).build();
         MetaImage lobes = MetaImage.create(header);
         for (long i = 0; i < lobes.elementCount(); i++) {
             lobes.setLong(i, i % 6);

@@ -127,7 +127,7 @@ public final class ImageImporter {
     private Image mhd(Path header, Path work, String name, int creatorId, String origin) throws IOException {
         Path target = Files.createTempFile(blobs.root(), "image-", ".mha");
         try (PixelStream in = MetaImageReader.openPixels(header);
-                PixelSink out = MetaImageWriter.openPixels(target, in.header().withCompressed(false))) {
+                PixelSink out = MetaImageWriter.openPixels(target, in.header().toBuilder().compressed(false).build())) {
             while (in.hasNextSlice()) {
                 out.write(in.readSlice().data());
             }

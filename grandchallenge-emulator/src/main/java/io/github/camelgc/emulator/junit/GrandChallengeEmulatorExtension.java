@@ -155,6 +155,12 @@ public final class GrandChallengeEmulatorExtension
             return this;
         }
 
+        /** Keeps the TLS certificate in this PKCS12 file between runs; see {@link EmulatorConfig#keystore(Path)}. */
+        public Builder keystore(Path file) {
+            config.keystore(file);
+            return this;
+        }
+
         /** Full control over the configuration. */
         public Builder configure(java.util.function.Consumer<EmulatorConfig> customizer) {
             customizer.accept(config);

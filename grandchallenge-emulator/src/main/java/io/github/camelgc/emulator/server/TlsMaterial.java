@@ -1,16 +1,22 @@
 package io.github.camelgc.emulator.server;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.StringWriter;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
+import java.security.PrivateKey;
 import java.security.SecureRandom;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,12 +35,26 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * A self-signed certificate generated at start (SAN {@code localhost} and {@code 127.0.0.1}) and the
- * trust material clients need to trust it explicitly.
+ * A self-signed certificate (SAN {@code localhost} and {@code 127.0.0.1}) and the trust material clients need to
+ * trust it explicitly: generated at every start, or kept in a PKCS12 key store file so clients configure their
+ * trust once ({@link #loadOrCreate(Path)}).
  */
 public final class TlsMaterial {
 
-    static final char[] KEY_PASSWORD = "emulator".toCharArray();
+    /**
+     * Password of the kept key store file and of its key: a fixed, documented value. The key only ever signs the
+     * emulator's own test certificate, so a secret password would protect nothing, and a fixed one lets clients
+     * use the same file as their trust store ({@code javax.net.ssl.trustStorePassword=emulator}).
+     */
+    public static final String KEYSTORE_PASSWORD = "emulator";
+
+    static final char[] KEY_PASSWORD = KEYSTORE_PASSWORD.toCharArray();
+
+    private static final String KEY_ALIAS = "emulator";
+    private static final String TRUST_ALIAS = "grand-challenge-emulator";
+    /** A fresh certificate lives as long as a test run could; a kept one as long as a developer keeps its file. */
+    private static final Duration FRESH_VALIDITY = Duration.ofDays(30);
+    private static final Duration KEPT_VALIDITY = Duration.ofDays(3 * 365);
 
     private final KeyPair keyPair;
     private final X509Certificate certificate;
@@ -44,8 +64,22 @@ public final class TlsMaterial {
         this.certificate = certificate;
     }
 
+    /**
+     * The material for one emulator start.
+     *
+     * @param keystore the key store file to keep the certificate in, or {@code null} for a fresh one
+     * @return fresh material, or that of {@link #loadOrCreate(Path)}
+     */
+    public static TlsMaterial of(Path keystore) {
+        return keystore == null ? generate() : loadOrCreate(keystore);
+    }
+
     /** Generates a fresh EC P-256 key and a certificate valid for 30 days. */
     public static TlsMaterial generate() {
+        return generate(FRESH_VALIDITY);
+    }
+
+    private static TlsMaterial generate(Duration validity) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(256, new SecureRandom());
@@ -54,7 +88,7 @@ public final class TlsMaterial {
             Instant now = Instant.now();
             JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject,
                     new BigInteger(64, new SecureRandom()), Date.from(now.minus(Duration.ofHours(1))),
-                    Date.from(now.plus(Duration.ofDays(30))), subject, keyPair.getPublic());
+                    Date.from(now.plus(validity)), subject, keyPair.getPublic());
             builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
                 new GeneralName(GeneralName.dNSName, "localhost"),
                 new GeneralName(GeneralName.iPAddress, "127.0.0.1")}));
@@ -67,6 +101,72 @@ public final class TlsMaterial {
         }
     }
 
+    /**
+     * The key and certificate kept in {@code file}: read when the file exists, otherwise generated (valid for three
+     * years) and saved there, readable by the owner only where the file system supports it. The file is PKCS12
+     * with password {@link #KEYSTORE_PASSWORD}; besides the key entry it holds the certificate as a trusted entry,
+     * so Java clients can use it as their trust store as it is.
+     *
+     * @param file the key store file
+     * @return the kept material
+     * @throws IllegalStateException if the file cannot be read or written, is no key store of the emulator, or
+     *         its certificate is no longer valid (delete the file to get a new one)
+     */
+    public static TlsMaterial loadOrCreate(Path file) {
+        if (Files.exists(file)) {
+            return load(file);
+        }
+        TlsMaterial created = generate(KEPT_VALIDITY);
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            // A temporary file is created owner-only on POSIX systems; renaming it publishes a complete file, and
+            // a plain move (unlike ATOMIC_MOVE) refuses to replace a file another emulator saved meanwhile.
+            Path temp = Files.createTempFile(dir, ".emulator-keystore-", ".tmp");
+            try {
+                try (OutputStream out = Files.newOutputStream(temp)) {
+                    created.keyStoreWithTrust().store(out, KEY_PASSWORD);
+                }
+                Files.move(temp, file);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+            return created;
+        } catch (FileAlreadyExistsException e) {
+            return load(file); // another emulator saved one first: share it
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot save the emulator's key store to " + file + ": " + e, e);
+        }
+    }
+
+    private static TlsMaterial load(Path file) {
+        KeyStore store;
+        try (InputStream in = Files.newInputStream(file)) {
+            store = KeyStore.getInstance("PKCS12");
+            store.load(in, KEY_PASSWORD);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot read the emulator's key store " + file + " (a PKCS12 file with"
+                    + " password '" + KEYSTORE_PASSWORD + "' is expected; delete it to get a new one): " + e, e);
+        }
+        try {
+            if (!(store.getKey(KEY_ALIAS, KEY_PASSWORD) instanceof PrivateKey key)
+                    || !(store.getCertificate(KEY_ALIAS) instanceof X509Certificate certificate)) {
+                throw new IllegalStateException("The key store " + file + " has no key entry '" + KEY_ALIAS
+                        + "'; it was not written by the emulator (delete it to get a new one)");
+            }
+            try {
+                certificate.checkValidity();
+            } catch (CertificateExpiredException | CertificateNotYetValidException e) {
+                throw new IllegalStateException("The certificate in " + file + " is valid only from "
+                        + certificate.getNotBefore().toInstant() + " to " + certificate.getNotAfter().toInstant()
+                        + "; delete the file to get a new one", e);
+            }
+            return new TlsMaterial(new KeyPair(certificate.getPublicKey(), key), certificate);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot read the key in " + file + ": " + e, e);
+        }
+    }
+
     public X509Certificate certificate() {
         return certificate;
     }
@@ -76,7 +176,7 @@ public final class TlsMaterial {
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
-            store.setKeyEntry("emulator", keyPair.getPrivate(), KEY_PASSWORD,
+            store.setKeyEntry(KEY_ALIAS, keyPair.getPrivate(), KEY_PASSWORD,
                     new java.security.cert.Certificate[] {certificate});
             return store;
         } catch (GeneralSecurityException | IOException e) {
@@ -84,12 +184,19 @@ public final class TlsMaterial {
         }
     }
 
+    /** The kept file's content: the key store plus the certificate as a trusted entry. */
+    private KeyStore keyStoreWithTrust() throws GeneralSecurityException {
+        KeyStore store = keyStore();
+        store.setCertificateEntry(TRUST_ALIAS, certificate);
+        return store;
+    }
+
     /** A trust store holding only the emulator's certificate. */
     public KeyStore trustStore() {
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
-            store.setCertificateEntry("grand-challenge-emulator", certificate);
+            store.setCertificateEntry(TRUST_ALIAS, certificate);
             return store;
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("Cannot build the emulator's trust store", e);

@@ -1,6 +1,7 @@
 package io.github.camelgc.metaimage.analysis;
 
 import io.github.camelgc.metaimage.ElementType;
+import io.github.camelgc.metaimage.Geometry;
 import io.github.camelgc.metaimage.MetaImage;
 import io.github.camelgc.metaimage.MetaImageHeader;
 
@@ -89,16 +90,17 @@ public final class CentroidRegistration {
         double[] spacing = fixed.spacing();
         double[] offset = fixed.offset();
         double[] matrix = fixed.transformMatrix();
-        double[] m4 = MetaImageHeader.identity(4);
+        double[] m4 = Geometry.identity(4);
         for (int r = 0; r < n; r++) {
             for (int c = 0; c < n; c++) {
                 m4[r * 4 + c] = matrix[r * n + c];
             }
         }
-        MetaImageHeader header = MetaImageHeader.of(ElementType.MET_FLOAT, fixed.dim(0), fixed.dim(1), nz, 3)
-                .withSpacing(spacing[0], spacing[1], n == 3 ? spacing[2] : 1, 1)
-                .withOffset(offset[0], offset[1], n == 3 ? offset[2] : 0, 0).withTransformMatrix(m4)
-                .withCompressed(true);
+        MetaImageHeader header = MetaImageHeader.builder().elementType(ElementType.MET_FLOAT)
+                .dimSize(fixed.dim(0), fixed.dim(1), nz, 3)
+                .spacing(spacing[0], spacing[1], n == 3 ? spacing[2] : 1, 1)
+                .offset(offset[0], offset[1], n == 3 ? offset[2] : 0, 0).transformMatrix(m4)
+                .compressed(true).build();
         MetaImage field = MetaImage.create(header);
         long voxels = (long) fixed.dim(0) * fixed.dim(1) * nz;
         for (int c = 0; c < 3; c++) {
@@ -111,8 +113,8 @@ public final class CentroidRegistration {
 
     private static MetaImage resample(MetaImage moving, MetaImageHeader fixed, double[] d) {
         MetaImageHeader mh = moving.header();
-        MetaImage out = MetaImage.create(fixed.withElementType(mh.elementType()).withChannels(1)
-                .withByteOrderMsb(mh.byteOrderMsb()));
+        MetaImage out = MetaImage.create(fixed.toBuilder().elementType(mh.elementType()).channels(1)
+                .byteOrderMsb(mh.byteOrderMsb()).build());
         int n = fixed.nDims();
         // fixed index -> moving index is affine: origin plus one column per fixed axis.
         double[] origin = movingIndexOf(fixed, mh, new double[n], d);

@@ -43,7 +43,7 @@ public final class LobeSegmentation {
             throw new IllegalArgumentException("lobe segmentation needs a scalar CT, got " + h.channels()
                     + " channels in " + h);
         }
-        MetaImage sides = MetaImage.create(h.withElementType(ElementType.MET_UCHAR).withCompressed(true));
+        MetaImage sides = MetaImage.create(h.toBuilder().elementType(ElementType.MET_UCHAR).compressed(true).build());
         BitSet lung = lungVoxels(ct);
         if (lung.isEmpty()) {
             return LobeRule.labelLobes(sides);

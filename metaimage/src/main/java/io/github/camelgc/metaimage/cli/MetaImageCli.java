@@ -10,191 +10,257 @@ import io.github.camelgc.metaimage.ops.Masks;
 import io.github.camelgc.metaimage.phantom.ChestPhantom;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code metaimage} command line: inspect, generate and convert MetaImage files by hand.
- * Arguments are parsed by hand: five commands with a few options do not justify a CLI library.
  */
-public final class MetaImageCli {
+@Command(name = "metaimage", mixinStandardHelpOptions = true, versionProvider = CommandLines.Version.class,
+        scope = ScopeType.INHERIT,
+        description = "Inspects, generates and converts MetaImage files (.mha, or .mhd with .raw/.zraw data).",
+        subcommands = {MetaImageCli.Info.class, MetaImageCli.Phantom.class, MetaImageCli.Binarize.class,
+            MetaImageCli.Segment.class, MetaImageCli.Volumes.class, MetaImageCli.Screenshot.class,
+            HelpCommand.class},
+        footer = {"", "Exit codes: 0 done, 1 failed (the message names the file), 2 wrong usage."})
+public final class MetaImageCli implements Runnable {
 
-    static final String USAGE = String.join("\n",
-            "usage: metaimage COMMAND ...",
-            "  info FILE                     print the header (pixel data is not read)",
-            "  phantom [--size XxYxZ] [--spacing SXxSYxSZ] [--seed N] [--noise HU] [--no-airways]",
-            "          [--labels LABELS.mha] OUT.mha   write a synthetic chest CT (and its lobe labels)",
-            "  binarize IN OUT               labels >= 1 become 1 (MET_UCHAR), streamed slice by slice",
-            "  segment CT OUT                lobe segmentation (labels 1-5) of a CT in HU",
-            "  volumes LABELS                voxels and mL per label",
-            "  screenshot CT LABELS OUT.tif  middle axial slice with the labels overlaid");
+    @Spec
+    private CommandSpec spec;
 
-    private final PrintStream out;
-
-    private MetaImageCli(PrintStream out) {
-        this.out = out;
+    private MetaImageCli() {
     }
 
+    /**
+     * Runs the command line and exits with its code.
+     *
+     * @param args the arguments
+     */
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
     }
 
-    /** Runs a command; returns the exit code (0 done, 1 failed, 2 bad usage). */
+    /**
+     * Runs a command.
+     *
+     * @param args the arguments
+     * @param out where results, help and version go
+     * @param err where errors go
+     * @return the exit code: 0 done, 1 failed, 2 wrong usage
+     */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        try {
-            new MetaImageCli(out).dispatch(List.of(args));
+        return CommandLines.execute(new MetaImageCli(), args, out, err);
+    }
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "missing command");
+    }
+
+    @Command(name = "info", description = "Prints the header (pixel data is not read).")
+    static final class Info implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", description = "a .mha or .mhd file")
+        Path file;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            MetaImageHeader h = MetaImageReader.readHeader(file);
+            out.println("file:          " + file);
+            out.println("dimensions:    " + join(h.dimSize()) + " (" + h.nDims() + "-D, " + h.voxelCount() + " voxels)");
+            out.println("element type:  " + h.elementType() + (h.channels() > 1 ? " x " + h.channels() + " channels" : ""));
+            out.println("spacing:       " + Arrays.toString(h.spacing()));
+            out.println("offset:        " + Arrays.toString(h.offset()));
+            out.println("direction:     " + Arrays.toString(h.transformMatrix()));
+            if (h.anatomicalOrientation() != null) {
+                out.println("orientation:   " + h.anatomicalOrientation());
+            }
+            out.println("data:          " + h.elementDataFile() + ", " + h.dataSizeBytes() + " bytes"
+                    + (h.compressed() ? ", zlib-compressed" : "") + (h.byteOrderMsb() ? ", big-endian" : ""));
+            for (Map.Entry<String, String> e : h.extraKeys().entrySet()) {
+                out.println("  " + e.getKey() + " = " + e.getValue());
+            }
             return 0;
-        } catch (UsageException e) {
-            err.println("metaimage: " + e.getMessage());
-            err.println(USAGE);
-            return 2;
-        } catch (NumberFormatException e) {
-            err.println("metaimage: expected a number: " + e.getMessage());
-            return 2;
-        } catch (IOException | RuntimeException e) {
-            err.println("metaimage: " + e.getMessage());
-            return 1;
         }
     }
 
-    private void dispatch(List<String> args) throws IOException {
-        if (args.isEmpty()) {
-            throw new UsageException("missing command");
-        }
-        List<String> rest = new ArrayList<>(args.subList(1, args.size()));
-        switch (args.get(0)) {
-            case "info": info(path(one(rest, "info FILE"))); break;
-            case "phantom": phantom(rest); break;
-            case "binarize": {
-                two(rest, "binarize IN OUT");
-                Masks.binarize(path(rest.get(0)), path(rest.get(1)));
-                break;
+    @Command(name = "phantom",
+            description = "Writes a synthetic chest CT (and its lobe labels).")
+    static final class Phantom implements Callable<Integer> {
+        @Option(names = "--size", paramLabel = "XxYxZ", converter = Size.Converter.class,
+                description = "voxels per axis")
+        Size size;
+
+        @Option(names = "--spacing", paramLabel = "SXxSYxSZ", converter = Spacing.Converter.class,
+                description = "voxel size in mm")
+        Spacing spacing;
+
+        @Option(names = "--seed", paramLabel = "N", description = "random seed")
+        Long seed;
+
+        @Option(names = "--noise", paramLabel = "HU", description = "noise amplitude in HU")
+        Double noise;
+
+        @Option(names = "--no-airways", description = "leave out the airways")
+        boolean noAirways;
+
+        @Option(names = "--labels", paramLabel = "LABELS.mha", description = "also write the lobe labels")
+        Path labels;
+
+        @Parameters(paramLabel = "OUT.mha", description = "the CT to write")
+        Path target;
+
+        @Override
+        public Integer call() throws IOException {
+            ChestPhantom.Builder builder = ChestPhantom.builder();
+            if (size != null) {
+                builder.size(size.x(), size.y(), size.z());
             }
-            case "segment": {
-                two(rest, "segment CT OUT");
-                MetaImageWriter.write(path(rest.get(1)), LobeSegmentation.segment(MetaImageReader.read(path(rest.get(0)))));
-                break;
+            if (spacing != null) {
+                builder.spacing(spacing.x(), spacing.y(), spacing.z());
             }
-            case "volumes": volumes(path(one(rest, "volumes LABELS"))); break;
-            case "screenshot": {
-                if (rest.size() != 3) {
-                    throw new UsageException("screenshot needs CT LABELS OUT.tif");
-                }
-                OverlayScreenshot.writeTiff(path(rest.get(2)), MetaImageReader.read(path(rest.get(0))),
-                        MetaImageReader.read(path(rest.get(1))));
-                break;
+            if (seed != null) {
+                builder.seed(seed);
             }
-            case "-h": case "--help": case "help": out.println(USAGE); break;
-            default: throw new UsageException("unknown command '" + args.get(0) + "'");
+            if (noise != null) {
+                builder.noise(noise);
+            }
+            if (noAirways) {
+                builder.airways(false);
+            }
+            ChestPhantom phantom = builder.build();
+            MetaImageWriter.write(target, phantom.ct());
+            if (labels != null) {
+                MetaImageWriter.write(labels, phantom.lobeLabels());
+            }
+            return 0;
         }
     }
 
-    private void info(Path file) throws IOException {
-        MetaImageHeader h = MetaImageReader.readHeader(file);
-        out.println("file:          " + file);
-        out.println("dimensions:    " + join(h.dimSize()) + " (" + h.nDims() + "-D, " + h.voxelCount() + " voxels)");
-        out.println("element type:  " + h.elementType() + (h.channels() > 1 ? " x " + h.channels() + " channels" : ""));
-        out.println("spacing:       " + Arrays.toString(h.spacing()));
-        out.println("offset:        " + Arrays.toString(h.offset()));
-        out.println("direction:     " + Arrays.toString(h.transformMatrix()));
-        if (h.anatomicalOrientation() != null) {
-            out.println("orientation:   " + h.anatomicalOrientation());
-        }
-        out.println("data:          " + h.elementDataFile() + ", " + h.dataSizeBytes() + " bytes"
-                + (h.compressed() ? ", zlib-compressed" : "") + (h.byteOrderMsb() ? ", big-endian" : ""));
-        for (Map.Entry<String, String> e : h.extraKeys().entrySet()) {
-            out.println("  " + e.getKey() + " = " + e.getValue());
+    @Command(name = "binarize",
+            description = "Labels >= 1 become 1 (MET_UCHAR), streamed slice by slice.")
+    static final class Binarize implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "IN", description = "a label image")
+        Path in;
+
+        @Parameters(index = "1", paramLabel = "OUT", description = "the mask to write")
+        Path out;
+
+        @Override
+        public Integer call() throws IOException {
+            Masks.binarize(in, out);
+            return 0;
         }
     }
 
-    private void phantom(List<String> args) throws IOException {
-        ChestPhantom.Builder builder = ChestPhantom.builder();
-        Path labels = null;
-        Path target = null;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            switch (a) {
-                case "--size": {
-                    int[] s = triple(value(args, ++i, a), a);
-                    builder.size(s[0], s[1], s[2]);
-                    break;
-                }
-                case "--spacing": {
-                    double[] s = Arrays.stream(value(args, ++i, a).split("x")).mapToDouble(Double::parseDouble).toArray();
-                    if (s.length != 3) {
-                        throw new UsageException("--spacing needs SXxSYxSZ, e.g. 0.8x0.8x1.5");
+    @Command(name = "segment",
+            description = "Lobe segmentation (labels 1-5) of a CT in HU.")
+    static final class Segment implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "CT", description = "a CT in Hounsfield units")
+        Path ct;
+
+        @Parameters(index = "1", paramLabel = "OUT", description = "the labels to write")
+        Path out;
+
+        @Override
+        public Integer call() throws IOException {
+            MetaImageWriter.write(out, LobeSegmentation.segment(MetaImageReader.read(ct)));
+            return 0;
+        }
+    }
+
+    @Command(name = "volumes", description = "Voxels and mL per label.")
+    static final class Volumes implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "LABELS", description = "a label image")
+        Path file;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            MetaImage labels = MetaImageReader.read(file);
+            out.println("label\tvoxels\tmL");
+            for (Masks.LabelVolume v : Masks.labelVolumes(labels).values()) {
+                out.println(String.format(Locale.ROOT, "%d\t%d\t%.3f", v.label(), v.voxels(), v.milliliters()));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "screenshot",
+            description = "The middle axial slice with the labels overlaid, as an RGB TIFF.")
+    static final class Screenshot implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "CT", description = "a CT in Hounsfield units")
+        Path ct;
+
+        @Parameters(index = "1", paramLabel = "LABELS", description = "its labels")
+        Path labels;
+
+        @Parameters(index = "2", paramLabel = "OUT.tif", description = "the TIFF to write")
+        Path out;
+
+        @Override
+        public Integer call() throws IOException {
+            OverlayScreenshot.writeTiff(out, MetaImageReader.read(ct), MetaImageReader.read(labels));
+            return 0;
+        }
+    }
+
+    /** {@code --size XxYxZ}, e.g. {@code 128x128x96}. */
+    record Size(int x, int y, int z) {
+        static final class Converter implements ITypeConverter<Size> {
+            @Override
+            public Size convert(String text) {
+                String[] parts = text.split("x");
+                try {
+                    if (parts.length == 3) {
+                        return new Size(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]),
+                                Integer.parseInt(parts[2]));
                     }
-                    builder.spacing(s[0], s[1], s[2]);
-                    break;
+                } catch (NumberFormatException e) {
+                    // reported below
                 }
-                case "--seed": builder.seed(Long.parseLong(value(args, ++i, a))); break;
-                case "--noise": builder.noise(Double.parseDouble(value(args, ++i, a))); break;
-                case "--no-airways": builder.airways(false); break;
-                case "--labels": labels = path(value(args, ++i, a)); break;
-                default:
-                    if (a.startsWith("--") || target != null) {
-                        throw new UsageException("unexpected argument '" + a + "'");
-                    }
-                    target = path(a);
+                throw new TypeConversionException("needs three whole numbers, e.g. 128x128x96, got '" + text + "'");
             }
         }
-        if (target == null) {
-            throw new UsageException("phantom needs an output file");
-        }
-        ChestPhantom phantom = builder.build();
-        MetaImageWriter.write(target, phantom.ct());
-        if (labels != null) {
-            MetaImageWriter.write(labels, phantom.lobeLabels());
-        }
     }
 
-    private void volumes(Path file) throws IOException {
-        MetaImage labels = MetaImageReader.read(file);
-        out.println("label\tvoxels\tmL");
-        for (Masks.LabelVolume v : Masks.labelVolumes(labels).values()) {
-            out.println(String.format(Locale.ROOT, "%d\t%d\t%.3f", v.label(), v.voxels(), v.milliliters()));
+    /** {@code --spacing SXxSYxSZ}, e.g. {@code 0.8x0.8x1.5}. */
+    record Spacing(double x, double y, double z) {
+        static final class Converter implements ITypeConverter<Spacing> {
+            @Override
+            public Spacing convert(String text) {
+                String[] parts = text.split("x");
+                try {
+                    if (parts.length == 3) {
+                        return new Spacing(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]),
+                                Double.parseDouble(parts[2]));
+                    }
+                } catch (NumberFormatException e) {
+                    // reported below
+                }
+                throw new TypeConversionException("needs three numbers, e.g. 0.8x0.8x1.5, got '" + text + "'");
+            }
         }
-    }
-
-    private static int[] triple(String text, String option) {
-        String[] parts = text.split("x");
-        if (parts.length != 3) {
-            throw new UsageException(option + " needs XxYxZ, e.g. 128x128x96");
-        }
-        try {
-            return new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2])};
-        } catch (NumberFormatException e) {
-            throw new UsageException(option + " needs whole numbers, got '" + text + "'");
-        }
-    }
-
-    private static String value(List<String> args, int i, String option) {
-        if (i >= args.size()) {
-            throw new UsageException(option + " needs a value");
-        }
-        return args.get(i);
-    }
-
-    private static String one(List<String> args, String usage) {
-        if (args.size() != 1) {
-            throw new UsageException("expected: " + usage);
-        }
-        return args.get(0);
-    }
-
-    private static void two(List<String> args, String usage) {
-        if (args.size() != 2) {
-            throw new UsageException("expected: " + usage);
-        }
-    }
-
-    private static Path path(String s) {
-        return Paths.get(s);
     }
 
     private static String join(int[] values) {
@@ -203,14 +269,5 @@ public final class MetaImageCli {
             sb.append(sb.length() == 0 ? "" : " x ").append(v);
         }
         return sb.toString();
-    }
-
-    /** Wrong arguments: reported with the usage text. */
-    private static final class UsageException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        UsageException(String message) {
-            super(message);
-        }
     }
 }

@@ -86,7 +86,7 @@ public final class Masks {
     }
 
     private static MetaImageHeader maskHeader(MetaImageHeader labels) {
-        return requireScalar(labels).withElementType(ElementType.MET_UCHAR);
+        return requireScalar(labels).toBuilder().elementType(ElementType.MET_UCHAR).build();
     }
 
     private static MetaImageHeader requireScalar(MetaImageHeader h) {

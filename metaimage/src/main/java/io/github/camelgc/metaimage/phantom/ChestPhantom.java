@@ -120,11 +120,11 @@ public final class ChestPhantom {
 
         /** Draws the phantom. */
         public ChestPhantom build() {
-            MetaImageHeader header = MetaImageHeader.of(ElementType.MET_SHORT, nx, ny, nz).withSpacing(sx, sy, sz)
-                    .withOffset(-(nx - 1) * sx / 2, -(ny - 1) * sy / 2, 0).withAnatomicalOrientation("RAI")
-                    .withCompressed(true);
+            MetaImageHeader header = MetaImageHeader.builder(ElementType.MET_SHORT, nx, ny, nz).spacing(sx, sy, sz)
+                    .offset(-(nx - 1) * sx / 2, -(ny - 1) * sy / 2, 0).anatomicalOrientation("RAI")
+                    .compressed(true).build();
             MetaImage ct = MetaImage.create(header);
-            MetaImage sides = MetaImage.create(header.withElementType(ElementType.MET_UCHAR));
+            MetaImage sides = MetaImage.create(header.toBuilder().elementType(ElementType.MET_UCHAR).build());
             Random random = new Random(seed);
             long i = 0;
             for (int z = 0; z < nz; z++) {

@@ -108,7 +108,7 @@ public final class LobeRule {
                 b[3] = Math.max(b[3], z);
             }
         }
-        MetaImage labels = MetaImage.create(h.withElementType(ElementType.MET_UCHAR).withChannels(1));
+        MetaImage labels = MetaImage.create(h.toBuilder().elementType(ElementType.MET_UCHAR).channels(1).build());
         for (long i = 0; i < total; i++) {
             int side = (int) sides.getLong(i);
             if (side == SIDE_RIGHT || side == SIDE_LEFT) {

@@ -28,9 +28,10 @@ class CentroidRegistrationTest {
         MetaImage fixedMask = Masks.binarize(PHANTOM.lobeLabels());
         double[] o = fixed.header().offset();
         // the same pixels placed 3 voxels further in x, 2 voxels back in y, 1 slice up (mm)
-        MetaImageHeader shifted = fixed.header().withOffset(o[0] + 4.5, o[1] - 3, o[2] + 3);
+        MetaImageHeader shifted = fixed.header().toBuilder().offset(o[0] + 4.5, o[1] - 3, o[2] + 3).build();
         MetaImage moving = fixed.withHeader(shifted);
-        MetaImage movingMask = fixedMask.withHeader(fixedMask.header().withOffset(o[0] + 4.5, o[1] - 3, o[2] + 3));
+        MetaImage movingMask = fixedMask.withHeader(
+                fixedMask.header().toBuilder().offset(o[0] + 4.5, o[1] - 3, o[2] + 3).build());
 
         CentroidRegistration.Result result = CentroidRegistration.register(fixed, moving, fixedMask, movingMask);
 
@@ -66,8 +67,8 @@ class CentroidRegistrationTest {
     void displacementFieldHasThePlatformLayout(@TempDir Path dir) throws IOException {
         MetaImage fixed = PHANTOM.ct();
         MetaImage mask = Masks.binarize(PHANTOM.lobeLabels());
-        MetaImage moving = fixed.withHeader(fixed.header().withOffset(0, 0, 0));
-        MetaImage movingMask = mask.withHeader(mask.header().withOffset(0, 0, 0));
+        MetaImage moving = fixed.withHeader(fixed.header().toBuilder().offset(0, 0, 0).build());
+        MetaImage movingMask = mask.withHeader(mask.header().toBuilder().offset(0, 0, 0).build());
 
         CentroidRegistration.Result result = CentroidRegistration.register(fixed, moving, mask, movingMask);
         Path file = dir.resolve("field.mha");

@@ -38,13 +38,14 @@ class LobeSegmentationTest {
         // The same patient stored with the x axis reversed: mirrored pixels, direction -1 along x.
         MetaImageHeader h = phantom.ct().header();
         double[] o = h.offset();
-        MetaImageHeader flipped = h.withTransformMatrix(-1, 0, 0, 0, 1, 0, 0, 0, 1)
-                .withOffset(o[0] + (h.dim(0) - 1) * h.spacing()[0], o[1], o[2]);
+        MetaImageHeader flipped = h.toBuilder().transformMatrix(-1, 0, 0, 0, 1, 0, 0, 0, 1)
+                .offset(o[0] + (h.dim(0) - 1) * h.spacing()[0], o[1], o[2]).build();
         MetaImage ct = mirrorX(phantom.ct(), flipped);
 
         MetaImage labels = LobeSegmentation.segment(ct);
 
-        MetaImage expected = mirrorX(phantom.lobeLabels(), flipped.withElementType(ElementType.MET_UCHAR));
+        MetaImage expected = mirrorX(phantom.lobeLabels(),
+                flipped.toBuilder().elementType(ElementType.MET_UCHAR).build());
         assertThat(labels.data()).isEqualTo(expected.data());
     }
 
@@ -62,7 +63,7 @@ class LobeSegmentationTest {
     void aTwoDimensionalSliceIsSegmentedIntoBothLungs() {
         ChestPhantom phantom = ChestPhantom.builder().size(64, 56, 40).build();
         MetaImage ct = phantom.ct();
-        MetaImageHeader sliceHeader = MetaImageHeader.of(ElementType.MET_SHORT, 64, 56).withSpacing(1, 1);
+        MetaImageHeader sliceHeader = MetaImageHeader.builder(ElementType.MET_SHORT, 64, 56).spacing(1, 1).build();
         MetaImage slice = MetaImage.create(sliceHeader);
         long base = ct.voxelIndex(0, 0, 20);
         for (int i = 0; i < 64 * 56; i++) {
@@ -96,7 +97,7 @@ class LobeSegmentationTest {
 
     @Test
     void vectorImagesAreRefused() {
-        MetaImage rgb = MetaImage.create(MetaImageHeader.of(ElementType.MET_UCHAR, 4, 4).withChannels(3));
+        MetaImage rgb = MetaImage.create(MetaImageHeader.builder(ElementType.MET_UCHAR, 4, 4).channels(3).build());
 
         assertThatThrownBy(() -> LobeSegmentation.segment(rgb)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("scalar CT");

@@ -68,15 +68,38 @@ class MetaImageCliTest {
     }
 
     @Test
-    void wrongUsageExitsWithTwoAndTheUsage() {
+    void wrongUsageExitsWithTwoAndTheUsageOnStandardError() {
         assertThat(run()).isEqualTo(2);
-        assertThat(err()).contains("missing command").contains("usage: metaimage");
+        assertThat(err()).contains("missing command").contains("Usage: metaimage");
         assertThat(run("frobnicate")).isEqualTo(2);
-        assertThat(err()).contains("unknown command 'frobnicate'");
+        assertThat(err()).contains("'frobnicate'").contains("Usage: metaimage");
+        assertThat(run("--frobnicate")).isEqualTo(2);
+        assertThat(err()).contains("Unknown option: '--frobnicate'");
         assertThat(run("phantom", "--size", "12x12", "x.mha")).isEqualTo(2);
-        assertThat(err()).contains("--size needs XxYxZ");
+        assertThat(err()).contains("--size").contains("needs three whole numbers").contains("'12x12'")
+                .contains("Usage: metaimage phantom");
         assertThat(run("phantom", "--seed", "many", "x.mha")).isEqualTo(2);
-        assertThat(err()).contains("expected a number");
+        assertThat(err()).contains("--seed").contains("'many'");
+        assertThat(run("binarize", "only-one.mha")).isEqualTo(2);
+        assertThat(err()).contains("Missing required parameter: 'OUT'");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void helpAndVersionExitWithZeroOnStandardOutput() {
+        for (String[] help : new String[][] {{"--help"}, {"-h"}, {"help"}}) {
+            assertThat(run(help)).isZero();
+            assertThat(out()).contains("Usage: metaimage").contains("phantom").contains("screenshot");
+            assertThat(err()).isEmpty();
+        }
+        assertThat(run("help", "phantom")).isZero();
+        assertThat(out()).contains("Usage: metaimage phantom").contains("--size=XxYxZ").contains("--no-airways");
+        assertThat(run("binarize", "--help")).isZero();
+        assertThat(out()).contains("Usage: metaimage binarize").contains("IN OUT");
+        assertThat(run("--version")).isZero();
+        assertThat(out()).startsWith("metaimage ");
+        assertThat(run("info", "--version")).isZero();
+        assertThat(out()).startsWith("metaimage ");
     }
 
     @Test

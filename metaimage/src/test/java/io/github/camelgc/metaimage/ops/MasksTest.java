@@ -19,9 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 class MasksTest {
 
     private static MetaImage labels() {
-        MetaImageHeader h = MetaImageHeader.of(ElementType.MET_SHORT, 4, 3, 2).withSpacing(0.5, 0.5, 2)
-                .withOffset(-3, 4, 5.5).withTransformMatrix(0, 1, 0, 1, 0, 0, 0, 0, -1)
-                .withAnatomicalOrientation("RAI").withExtraKey("Modality", "MET_MOD_CT");
+        MetaImageHeader h = MetaImageHeader.builder(ElementType.MET_SHORT, 4, 3, 2).spacing(0.5, 0.5, 2)
+                .offset(-3, 4, 5.5).transformMatrix(0, 1, 0, 1, 0, 0, 0, 0, -1)
+                .anatomicalOrientation("RAI").extraKey("Modality", "MET_MOD_CT").build();
         MetaImage image = MetaImage.create(h);
         long[] values = {0, 1, 2, 3, 4, 5, -1, 0, 1, 1, 5, 5, 0, 0, 2, 2, 2, 3, 0, 0, 0, 0, 0, 300};
         for (int i = 0; i < values.length; i++) {
@@ -96,7 +96,7 @@ class MasksTest {
 
     @Test
     void vectorImagesAreNotLabelMaps() {
-        MetaImage rgb = MetaImage.create(MetaImageHeader.of(ElementType.MET_UCHAR, 2, 2).withChannels(3));
+        MetaImage rgb = MetaImage.create(MetaImageHeader.builder(ElementType.MET_UCHAR, 2, 2).channels(3).build());
 
         assertThatThrownBy(() -> Masks.binarize(rgb)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("one channel, got 3");
