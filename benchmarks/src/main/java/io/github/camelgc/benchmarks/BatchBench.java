@@ -65,12 +65,28 @@ final class BatchBench {
         return scans;
     }
 
+    /** API requests per file of the last run (polling included), and job-count requests per file. */
+    private double requestsPerFile;
+    private double jobCountsPerFile;
+
     void run() throws Exception {
         double sequential = sequential();
+        double sequentialRequests = requestsPerFile;
+        double sequentialJobCounts = jobCountsPerFile;
         double service = service();
         figures.add(new Figure("batch " + options.batchFiles + " x 2 MiB scans, drop folder end to end", "files/s",
                 "sequential loop (" + options.sequentialFiles + " files)", sequential, service, true, ">= 5x",
                 service >= 5 * sequential));
+        figures.add(new Figure("API requests per scan, drop folder end to end (polling included)", "requests",
+                "sequential loop", sequentialRequests, requestsPerFile, false, "<= 10", requestsPerFile <= 10));
+        figures.add(new Figure("job-count requests per scan", "requests", "sequential loop", sequentialJobCounts,
+                jobCountsPerFile, false, "<= 1", jobCountsPerFile <= 1));
+    }
+
+    private void countRequests(GrandChallengeEmulator gc, int files) {
+        requestsPerFile = gc.requestLog().entries().size() / (double) files;
+        jobCountsPerFile = gc.requestLog().count(e -> e.method().equals("GET") && e.path().endsWith("/algorithms/jobs/")
+                                                      && e.hasParameter("limit", "1")) / (double) files;
     }
 
     /** Files per second of the tutorial's one-at-a-time loop through the component. */
@@ -98,6 +114,7 @@ final class BatchBench {
                             + "&outputFileName={job}_lobes{ext}", job);
                 }
                 double seconds = (System.nanoTime() - started) / 1e9;
+                countRequests(gc, files.size());
                 if (count(out, "_lobes.mha") != files.size()) {
                     throw new IllegalStateException("The sequential loop wrote " + count(out, "_lobes.mha") + " of "
                                                     + files.size() + " results");
@@ -143,6 +160,7 @@ final class BatchBench {
                 Thread.sleep(50);
             }
             double seconds = (System.nanoTime() - started) / 1e9;
+            countRequests(gc, files.size());
             System.out.printf("  batch: %d files in %.1f s through the drop folder, %.1f CPU s (service and emulator),"
                               + " at most %d active jobs seen (limit %d); API requests per file:%n", files.size(), seconds,
                     (cpuNanos() - cpuBefore) / 1e9, maxActive, gc.config().maxActiveJobsPerUser());

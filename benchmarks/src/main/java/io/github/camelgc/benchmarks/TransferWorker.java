@@ -30,6 +30,7 @@ import io.github.camelgc.grandchallenge.model.Job;
 import io.github.camelgc.grandchallenge.model.UserUpload;
 import io.github.camelgc.grandchallenge.outputs.OutputFolderWriter;
 import io.github.camelgc.grandchallenge.outputs.OutputItems;
+import io.github.camelgc.grandchallenge.outputs.OutputNaming;
 
 /**
  * The client side of the transfer figures, in its own JVM (started with {@code -Xmx128m}) so that its peak heap is
@@ -86,8 +87,8 @@ public final class TransferWorker {
             case "ours-download" -> {
                 try (GrandChallengeClient client = client(ClientSettings.MIN_PART_SIZE, 1)) {
                     Job job = client.job(c[1]);
-                    new OutputFolderWriter(Path.of(c[2]), "{job}/{socket}{ext}")
-                            .write(OutputItems.ofJob(client, job, "MHD"), job.pk(), null);
+                    new OutputFolderWriter(Path.of(c[2]), OutputNaming.of("{job}/{socket}{ext}"))
+                            .write(OutputItems.ofJob(client, job, "MHD"), new OutputNaming.Values(job.pk(), null, null));
                 }
             }
             case "plain-get" -> plainGet(c[1], Path.of(c[2]));

@@ -422,7 +422,7 @@ public class GrandChallengeConfiguration implements Cloneable {
     }
 
     /**
-     * Naming patterns for the outputs of particular sockets, as socketFileName.<socket slug>=<pattern> (same
+     * Naming patterns for the outputs of particular sockets, as socketFileName.SLUG=PATTERN (same
      * placeholders as outputFileName), e.g. socketFileName.pulmonary-lobes-screenshot=screenshots/{input}{ext}.
      */
     public void setSocketFileNames(java.util.Map<String, Object> socketFileNames) {

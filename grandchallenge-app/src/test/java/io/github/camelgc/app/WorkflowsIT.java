@@ -145,9 +145,9 @@ class WorkflowsIT {
             long uploads = slow.emulator().requestLog().count(e -> "POST".equals(e.method())
                     && e.path().endsWith("/uploads/") && e.status() == 201);
             assertThat(uploads).as("one upload per scan").isEqualTo(3);
-            assertThat(Files.readAllLines(new WorkFolders(work).platformState(slow.baseUrl())
-                    .resolve("jobs.properties")))
-                    .filteredOn(line -> line.contains("scan")).as("one job per scan").hasSize(3);
+            assertThat(slow.emulator().state().jobs())
+                    .filteredOn(job -> job.algorithm().slug().equals(WorkFolders.LOBES)).as("one job per scan")
+                    .hasSize(3);
         }
     }
 

@@ -23,7 +23,7 @@ public class GrandChallengeApiException extends GrandChallengeException {
 
     @Override
     public boolean isRetryable() {
-        return java.util.Set.of(408, 429, 502, 503, 504, 507).contains(statusCode);
+        return java.util.Set.of(408, 429, 500, 502, 503, 504, 507).contains(statusCode);
     }
 
     /** The HTTP status code of the response. */

@@ -84,8 +84,8 @@ public final class EmulatorHandler extends Handler.Abstract {
         Reply answered = reply;
         // Logged before the response completes, so a client never sees an answer the log does not have yet.
         send(reply, request, response, callback, fault != null && fault.dropConnection(),
-                written -> requestLog.record(new RequestLog.Entry(Instant.now(), method, path, template,
-                        answered.status(), in.count, written)));
+                written -> requestLog.record(new RequestLog.Entry(Instant.now(), method, path,
+                        request.getHttpURI().getQuery(), template, answered.status(), in.count, written)));
         return true;
     }
 

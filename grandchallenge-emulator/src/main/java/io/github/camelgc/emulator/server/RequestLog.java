@@ -14,10 +14,16 @@ public final class RequestLog {
     /**
      * One answered request.
      *
+     * @param query   the raw query string, or {@code null} (presigned storage URLs carry their signature here)
      * @param pattern the route template, e.g. {@code /api/v1/algorithms/jobs/{pk}/}
      */
-    public record Entry(Instant time, String method, String path, String pattern, int status,
+    public record Entry(Instant time, String method, String path, String query, String pattern, int status,
             long requestBytes, long responseBytes) {
+
+        /** Whether the query string has {@code name=value} among its parameters. */
+        public boolean hasParameter(String name, String value) {
+            return query != null && java.util.Arrays.asList(query.split("&")).contains(name + "=" + value);
+        }
     }
 
     /** Aggregated requests of one method, pattern and status. */
