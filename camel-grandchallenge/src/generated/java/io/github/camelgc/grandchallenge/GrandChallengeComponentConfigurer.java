@@ -31,9 +31,9 @@ public class GrandChallengeComponentConfigurer extends PropertyConfigurerSupport
         GrandChallengeComponent target = (GrandChallengeComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "activejobsmaxwait":
-        case "activeJobsMaxWait": getOrCreateConfiguration(target).setActiveJobsMaxWait(property(camelContext, long.class, value)); return true;
+        case "activeJobsMaxWait": getOrCreateConfiguration(target).setActiveJobsMaxWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "activejobsretrydelay":
-        case "activeJobsRetryDelay": getOrCreateConfiguration(target).setActiveJobsRetryDelay(property(camelContext, long.class, value)); return true;
+        case "activeJobsRetryDelay": getOrCreateConfiguration(target).setActiveJobsRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "algorithm": getOrCreateConfiguration(target).setAlgorithm(property(camelContext, java.lang.String.class, value)); return true;
         case "allowinsecurehttp":
         case "allowInsecureHttp": getOrCreateConfiguration(target).setAllowInsecureHttp(property(camelContext, boolean.class, value)); return true;
@@ -44,18 +44,23 @@ public class GrandChallengeComponentConfigurer extends PropertyConfigurerSupport
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "client": getOrCreateConfiguration(target).setClient(property(camelContext, io.github.camelgc.grandchallenge.client.GrandChallengeClient.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelgc.grandchallenge.GrandChallengeConfiguration.class, value)); return true;
         case "connecttimeout":
-        case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, long.class, value)); return true;
+        case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "httpclientconfigurer":
+        case "httpClientConfigurer": getOrCreateConfiguration(target).setHttpClientConfigurer(property(camelContext, io.github.camelgc.grandchallenge.client.HttpClientConfigurer.class, value)); return true;
         case "imagetype":
         case "imageType": getOrCreateConfiguration(target).setImageType(property(camelContext, java.lang.String.class, value)); return true;
         case "includeexisting":
         case "includeExisting": getOrCreateConfiguration(target).setIncludeExisting(property(camelContext, boolean.class, value)); return true;
         case "input": getOrCreateConfiguration(target).setInput(property(camelContext, java.lang.String.class, value)); return true;
+        case "jobtimeout":
+        case "jobTimeout": getOrCreateConfiguration(target).setJobTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxdownloadsize":
@@ -74,13 +79,13 @@ public class GrandChallengeComponentConfigurer extends PropertyConfigurerSupport
         case "proxyport":
         case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, int.class, value)); return true;
         case "responsetimeout":
-        case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, long.class, value)); return true;
+        case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrydeadline":
-        case "retryDeadline": getOrCreateConfiguration(target).setRetryDeadline(property(camelContext, long.class, value)); return true;
+        case "retryDeadline": getOrCreateConfiguration(target).setRetryDeadline(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retryinitialdelay":
-        case "retryInitialDelay": getOrCreateConfiguration(target).setRetryInitialDelay(property(camelContext, long.class, value)); return true;
+        case "retryInitialDelay": getOrCreateConfiguration(target).setRetryInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrymaxdelay":
-        case "retryMaxDelay": getOrCreateConfiguration(target).setRetryMaxDelay(property(camelContext, long.class, value)); return true;
+        case "retryMaxDelay": getOrCreateConfiguration(target).setRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "statedirectory":
@@ -96,9 +101,9 @@ public class GrandChallengeComponentConfigurer extends PropertyConfigurerSupport
         case "waitforcompletion":
         case "waitForCompletion": getOrCreateConfiguration(target).setWaitForCompletion(property(camelContext, boolean.class, value)); return true;
         case "waitpollinterval":
-        case "waitPollInterval": getOrCreateConfiguration(target).setWaitPollInterval(property(camelContext, long.class, value)); return true;
+        case "waitPollInterval": getOrCreateConfiguration(target).setWaitPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "waittimeout":
-        case "waitTimeout": getOrCreateConfiguration(target).setWaitTimeout(property(camelContext, long.class, value)); return true;
+        case "waitTimeout": getOrCreateConfiguration(target).setWaitTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         default: return false;
         }
     }
@@ -120,6 +125,7 @@ public class GrandChallengeComponentConfigurer extends PropertyConfigurerSupport
         case "baseUrl": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "client": return io.github.camelgc.grandchallenge.client.GrandChallengeClient.class;
         case "configuration": return io.github.camelgc.grandchallenge.GrandChallengeConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
@@ -127,11 +133,15 @@ public class GrandChallengeComponentConfigurer extends PropertyConfigurerSupport
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return boolean.class;
+        case "httpclientconfigurer":
+        case "httpClientConfigurer": return io.github.camelgc.grandchallenge.client.HttpClientConfigurer.class;
         case "imagetype":
         case "imageType": return java.lang.String.class;
         case "includeexisting":
         case "includeExisting": return boolean.class;
         case "input": return java.lang.String.class;
+        case "jobtimeout":
+        case "jobTimeout": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxdownloadsize":
@@ -197,6 +207,7 @@ public class GrandChallengeComponentConfigurer extends PropertyConfigurerSupport
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "client": return getOrCreateConfiguration(target).getClient();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
@@ -204,11 +215,15 @@ public class GrandChallengeComponentConfigurer extends PropertyConfigurerSupport
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
+        case "httpclientconfigurer":
+        case "httpClientConfigurer": return getOrCreateConfiguration(target).getHttpClientConfigurer();
         case "imagetype":
         case "imageType": return getOrCreateConfiguration(target).getImageType();
         case "includeexisting":
         case "includeExisting": return getOrCreateConfiguration(target).isIncludeExisting();
         case "input": return getOrCreateConfiguration(target).getInput();
+        case "jobtimeout":
+        case "jobTimeout": return getOrCreateConfiguration(target).getJobTimeout();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxdownloadsize":

@@ -1,6 +1,7 @@
 package io.github.camelgc.grandchallenge;
 
 import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.camelgc.grandchallenge.client.SharedClients;
 import org.apache.camel.Endpoint;
@@ -16,6 +17,7 @@ public class GrandChallengeComponent extends HealthCheckComponent {
     private GrandChallengeConfiguration configuration = new GrandChallengeConfiguration();
 
     private final SharedClients clients = new SharedClients();
+    private volatile ScheduledExecutorService scheduler;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -41,8 +43,34 @@ public class GrandChallengeComponent extends HealthCheckComponent {
         return clients;
     }
 
+    /**
+     * The component's one timer thread (from Camel's ExecutorServiceManager, stopped with the component), for waits
+     * that must not block a route thread, e.g. resubmitting after "too many active jobs". Schedule short tasks only:
+     * it is a single thread shared by every endpoint.
+     *
+     * @throws IllegalStateException when the component is not started
+     */
+    public ScheduledExecutorService scheduler() {
+        ScheduledExecutorService current = scheduler;
+        if (current == null) {
+            throw new IllegalStateException("The grandchallenge component is not started");
+        }
+        return current;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        scheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this,
+                "GrandChallengeScheduler", 1);
+    }
+
     @Override
     protected void doStop() throws Exception {
+        if (scheduler != null) {
+            getCamelContext().getExecutorServiceManager().shutdownNow(scheduler);
+            scheduler = null;
+        }
         clients.closeAll();
         super.doStop();
     }

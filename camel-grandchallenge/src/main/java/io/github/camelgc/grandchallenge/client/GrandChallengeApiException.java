@@ -31,6 +31,12 @@ public class GrandChallengeApiException extends GrandChallengeException {
         return serverMessages;
     }
 
+    /** Transient per {@link RetryRules#isTransientStatus(int)}: 408, 429, 500, 502, 503, 504 and 507. */
+    @Override
+    public boolean isRetryable() {
+        return RetryRules.isTransientStatus(statusCode);
+    }
+
     /** Whether any server message contains the given text (case-insensitive). */
     public boolean hasServerMessage(String text) {
         String needle = text.toLowerCase(Locale.ROOT);

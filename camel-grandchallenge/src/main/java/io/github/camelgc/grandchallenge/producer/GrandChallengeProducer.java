@@ -5,21 +5,24 @@ import io.github.camelgc.grandchallenge.GrandChallengeEndpoint;
 import io.github.camelgc.grandchallenge.GrandChallengeKind;
 import io.github.camelgc.grandchallenge.GrandChallengeOperations;
 import io.github.camelgc.grandchallenge.GrandChallengeProducerHealthCheck;
+import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
-import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.health.WritableHealthCheckRepository;
-import org.apache.camel.support.DefaultProducer;
+import org.apache.camel.spi.RouteIdAware;
+import org.apache.camel.support.DefaultAsyncProducer;
 import org.apache.camel.util.URISupport;
 
-/** Dispatches each exchange to the operation named by the header, the endpoint, or the kind's default. */
-public class GrandChallengeProducer extends DefaultProducer {
+/**
+ * Dispatches each exchange to the operation named by the header, the endpoint, or the kind's default. Synchronous;
+ * an async producer only so that Camel tells it its route id (the name of its health check).
+ */
+public class GrandChallengeProducer extends DefaultAsyncProducer implements RouteIdAware {
 
     private final GrandChallengeEndpoint endpoint;
     private JobOperations jobs;
     private ArchiveOperations archives;
     private ImageOperations images;
     private GrandChallengeProducerHealthCheck healthCheck;
-    private WritableHealthCheckRepository healthCheckRepository;
+    private String routeId;
 
     public GrandChallengeProducer(GrandChallengeEndpoint endpoint) {
         super(endpoint);
@@ -32,23 +35,37 @@ public class GrandChallengeProducer extends DefaultProducer {
         jobs = new JobOperations(endpoint);
         archives = new ArchiveOperations(endpoint);
         images = new ImageOperations(endpoint);
-        if (endpoint.getComponent().isHealthCheckProducerEnabled()) {
-            healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "producers",
-                    WritableHealthCheckRepository.class);
-            if (healthCheckRepository != null) {
-                healthCheck = new GrandChallengeProducerHealthCheck(endpoint, endpoint.getId());
-                healthCheckRepository.addHealthCheck(healthCheck);
-            }
-        }
+        healthCheck = GrandChallengeProducerHealthCheck.register(endpoint, routeId);
     }
 
     @Override
     protected void doStop() throws Exception {
-        if (healthCheckRepository != null && healthCheck != null) {
-            healthCheckRepository.removeHealthCheck(healthCheck);
+        if (healthCheck != null) {
+            healthCheck.unregister();
             healthCheck = null;
         }
         super.doStop();
+    }
+
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        try {
+            process(exchange);
+        } catch (Exception e) {
+            exchange.setException(e);
+        }
+        callback.done(true);
+        return true;
+    }
+
+    @Override
+    public String getRouteId() {
+        return routeId;
+    }
+
+    @Override
+    public void setRouteId(String routeId) {
+        this.routeId = routeId;
     }
 
     @Override

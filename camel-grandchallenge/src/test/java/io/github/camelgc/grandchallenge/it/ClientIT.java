@@ -14,7 +14,7 @@ import io.github.camelgc.grandchallenge.client.GrandChallengeApiException;
 import io.github.camelgc.grandchallenge.client.GrandChallengeClient;
 import io.github.camelgc.grandchallenge.client.GrandChallengeException;
 import io.github.camelgc.grandchallenge.client.GrandChallengeNotFoundException;
-import io.github.camelgc.grandchallenge.client.RetryPolicy;
+import io.github.camelgc.grandchallenge.client.RetryLimits;
 import io.github.camelgc.grandchallenge.client.upload.GrandChallengeUploadException;
 import io.github.camelgc.grandchallenge.model.Algorithm;
 import io.github.camelgc.grandchallenge.model.UserUpload;
@@ -54,10 +54,10 @@ class ClientIT {
     }
 
     private static ClientSettings settings(String token, int concurrency) {
-        return new ClientSettings(URI.create(GC.baseUrl()), ApiToken.of(token), GC.sslContext(), null, 0,
-                Duration.ofSeconds(5), Duration.ofSeconds(20),
-                new RetryPolicy(4, Duration.ofMillis(20), Duration.ofSeconds(2), Duration.ofSeconds(20)),
-                5 * MIB, concurrency);
+        return ClientSettings.builder(URI.create(GC.baseUrl())).token(ApiToken.of(token)).trustStore(GC.trustStore())
+                .connectTimeout(Duration.ofSeconds(5)).responseTimeout(Duration.ofSeconds(20))
+                .retry(new RetryLimits(4, Duration.ofMillis(20), Duration.ofSeconds(2), Duration.ofSeconds(20)))
+                .uploadPartSize(5 * MIB).uploadConcurrency(concurrency).build();
     }
 
     /** The emulator logs a request just after answering it: wait briefly for the last entry. */
