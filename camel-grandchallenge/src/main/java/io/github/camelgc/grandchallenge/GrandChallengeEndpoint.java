@@ -49,24 +49,21 @@ public class GrandChallengeEndpoint extends ScheduledPollEndpoint implements End
     @UriParam(label = "consumer,advanced")
     private IdempotentRepository idempotentRepository;
 
-    // Camel's scheduler options with this component's defaults: declared again (as camel-mail does for delay) so the
-    // generated metadata states the defaults the endpoint really applies; the setters keep ScheduledPollEndpoint's
-    // values in step.
+    // Scheduler options of ScheduledPollEndpoint with this component's defaults, declared again (as camel-mail does
+    // for delay) so that the generated metadata states the defaults the endpoint applies; the overriding setters
+    // keep ScheduledPollEndpoint's values in step.
     @UriParam(label = "consumer,scheduler", defaultValue = "30s", javaType = "java.time.Duration",
-              description = "Time before the next poll (e.g. 30s). Polling the platform every 500 ms (Camel's default)"
-                            + " would be abusive.")
+              description = "Time between polls (e.g. 30s or PT1M; a plain number is milliseconds). Camel's usual"
+                            + " 500 ms would hammer the platform.")
     private long delay = DEFAULT_DELAY;
 
     @UriParam(label = "consumer,scheduler", defaultValue = "3",
-              description = "The number of subsequent error polls (failed due some error) that should happen before"
-                            + " the backoffMultipler should kick-in.")
+              description = "After this many failed polls in a row, the consumer skips backoffMultiplier polls.")
     private int backoffErrorThreshold = DEFAULT_BACKOFF_ERROR_THRESHOLD;
 
     @UriParam(label = "consumer,scheduler", defaultValue = "10",
-              description = "To let the scheduled polling consumer backoff if there has been a number of subsequent"
-                            + " idles/errors in a row. The multiplier is then the number of polls that will be skipped"
-                            + " before the next actual attempt is happening again. By default, after 3 failed polls in"
-                            + " a row the next 10 are skipped (5 minutes with the default delay).")
+              description = "How many polls are skipped after backoffErrorThreshold failed (or backoffIdleThreshold"
+                            + " idle) polls in a row: with the defaults, 5 minutes of quiet after 3 failures.")
     private int backoffMultiplier = DEFAULT_BACKOFF_MULTIPLIER;
 
     private final GrandChallengeKind resourceKind;
@@ -215,28 +212,21 @@ public class GrandChallengeEndpoint extends ScheduledPollEndpoint implements End
         this.idempotentRepository = idempotentRepository;
     }
 
-    /**
-     * Time before the next poll (e.g. 30s).
-     */
+    /** Time between polls; keeps the metadata field in step. */
     @Override
     public void setDelay(long delay) {
         super.setDelay(delay);
         this.delay = delay;
     }
 
-    /**
-     * The number of subsequent error polls that should happen before the backoffMultipler should kick-in (default
-     * 3).
-     */
+    /** Failed polls in a row before polls are skipped; keeps the metadata field in step. */
     @Override
     public void setBackoffErrorThreshold(int backoffErrorThreshold) {
         super.setBackoffErrorThreshold(backoffErrorThreshold);
         this.backoffErrorThreshold = backoffErrorThreshold;
     }
 
-    /**
-     * The number of polls skipped after backoffErrorThreshold (or backoffIdleThreshold) was reached (default 10).
-     */
+    /** Polls skipped after too many failed or idle ones; keeps the metadata field in step. */
     @Override
     public void setBackoffMultiplier(int backoffMultiplier) {
         super.setBackoffMultiplier(backoffMultiplier);
