@@ -13,6 +13,7 @@ import io.github.camelgc.grandchallenge.LogCapture;
 import io.github.camelgc.grandchallenge.client.RequestRetryStrategy;
 import org.apache.camel.Producer;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.main.Main;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRepository;
@@ -117,6 +118,39 @@ class HealthCheckIT extends EmulatorTestSupport {
             GC.emulator().resume();
         }
         assertThat(callFast(check).getState()).isEqualTo(HealthCheck.State.UP);
+    }
+
+    @Test
+    void camelMainReadinessWithThePlatformDownAnswersWithinTwoSecondsPerCheck() throws Exception {
+        Main main = new Main();
+        main.bind("grandchallenge", componentFor(GC));
+        main.addInitialProperty("camel.health.enabled", "true");
+        main.addInitialProperty("camel.health.producersEnabled", "true");
+        main.configure().addRoutesBuilder(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:inspect").routeId("inspect").to("grandchallenge:algorithm?algorithm=" + platform.algorithm());
+                from("direct:follow").routeId("follow").to("grandchallenge:job?operation=get");
+            }
+        });
+        main.start();
+        GC.emulator().pause();
+        try {
+            long started = System.nanoTime();
+            List<HealthCheck.Result> results = HealthCheckHelper.invokeReadiness(main.getCamelContext()).stream()
+                    .filter(r -> r.getCheck().getId().startsWith("grandchallenge:")).toList();
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            assertThat(results).extracting(r -> r.getCheck().getId())
+                    .containsExactlyInAnyOrder("grandchallenge:inspect", "grandchallenge:follow");
+            assertThat(results).allSatisfy(r -> {
+                assertThat(r.getState()).isEqualTo(HealthCheck.State.DOWN);
+                assertThat(r.getMessage().orElse("")).contains("is unreachable");
+            });
+            assertThat(took).as("readiness of all checks").isLessThan(FAST.multipliedBy(results.size()));
+        } finally {
+            GC.emulator().resume();
+            main.stop();
+        }
     }
 
     @Test
