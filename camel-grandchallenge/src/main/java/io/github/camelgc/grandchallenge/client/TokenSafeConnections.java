@@ -8,10 +8,15 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import javax.net.ssl.SSLSocket;
 
+import org.apache.hc.client5.http.impl.io.DefaultHttpResponseParserFactory;
 import org.apache.hc.client5.http.impl.io.DefaultManagedHttpClientConnection;
 import org.apache.hc.client5.http.io.ManagedHttpClientConnection;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.config.Http1Config;
+import org.apache.hc.core5.http.impl.DefaultContentLengthStrategy;
+import org.apache.hc.core5.http.impl.io.DefaultHttpRequestWriterFactory;
+import org.apache.hc.core5.http.impl.io.NoResponseOutOfOrderStrategy;
 import org.apache.hc.core5.http.impl.io.SocketHolder;
 import org.apache.hc.core5.http.io.HttpConnectionFactory;
 import org.apache.hc.core5.http.message.RequestLine;
@@ -62,8 +67,12 @@ final class TokenSafeConnections implements HttpConnectionFactory<ManagedHttpCli
 
     private static final class Connection extends DefaultManagedHttpClientConnection {
 
+        /** Configured as HttpClient's own connection factory configures its connections by default. */
         Connection(String id) {
-            super(id);
+            super(id, null, null, Http1Config.DEFAULT, DefaultContentLengthStrategy.INSTANCE,
+                    DefaultContentLengthStrategy.INSTANCE, NoResponseOutOfOrderStrategy.INSTANCE,
+                    new DefaultHttpRequestWriterFactory(Http1Config.DEFAULT),
+                    new DefaultHttpResponseParserFactory(Http1Config.DEFAULT));
         }
 
         /** Binds without HttpClient's wire logger. */
