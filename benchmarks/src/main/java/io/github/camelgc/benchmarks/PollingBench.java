@@ -2,7 +2,6 @@ package io.github.camelgc.benchmarks;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,6 @@ import io.github.camelgc.grandchallenge.GrandChallengeConstants;
 import io.github.camelgc.grandchallenge.client.ApiToken;
 import io.github.camelgc.grandchallenge.client.ClientSettings;
 import io.github.camelgc.grandchallenge.client.GrandChallengeClient;
-import io.github.camelgc.grandchallenge.client.RetryPolicy;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
@@ -203,9 +201,7 @@ final class PollingBench {
 
     /** The component's client settings with its production defaults. */
     static ClientSettings clientSettings(GrandChallengeEmulator gc) {
-        return new ClientSettings(URI.create(gc.baseUrl()), ApiToken.of(gc.token("demo")), gc.sslContext(), null, 0,
-                Duration.ofSeconds(30), Duration.ofSeconds(60),
-                new RetryPolicy(8, Duration.ofMillis(200), Duration.ofSeconds(30), Duration.ofSeconds(120)),
-                32L << 20, 4);
+        return ClientSettings.builder(URI.create(gc.baseUrl())).token(ApiToken.of(gc.token("demo")))
+                .trustStore(gc.trustStore()).build();
     }
 }

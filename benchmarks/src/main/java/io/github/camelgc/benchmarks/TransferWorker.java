@@ -10,7 +10,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +24,6 @@ import io.github.camelgc.grandchallenge.client.ApiToken;
 import io.github.camelgc.grandchallenge.client.ClientSettings;
 import io.github.camelgc.grandchallenge.client.GrandChallengeClient;
 import io.github.camelgc.grandchallenge.client.Json;
-import io.github.camelgc.grandchallenge.client.RetryPolicy;
 import io.github.camelgc.grandchallenge.model.Image;
 import io.github.camelgc.grandchallenge.model.Job;
 import io.github.camelgc.grandchallenge.model.UserUpload;
@@ -45,12 +44,14 @@ public final class TransferWorker {
     private final Path pem;
     private final String token;
     private final SSLContext ssl;
+    private final KeyStore trustStore;
 
     private TransferWorker(URI base, Path pem, String token) throws Exception {
         this.base = base;
         this.pem = pem;
         this.token = token;
         this.ssl = Tls.trusting(pem);
+        this.trustStore = Tls.trustStore(pem);
     }
 
     public static void main(String[] args) throws Exception {
@@ -99,10 +100,8 @@ public final class TransferWorker {
 
     /** The component's client with its production defaults except part size and concurrency. */
     private GrandChallengeClient client(long partSize, int concurrency) {
-        return new GrandChallengeClient(new ClientSettings(base, ApiToken.of(token), ssl, null, 0,
-                Duration.ofSeconds(30), Duration.ofSeconds(60),
-                new RetryPolicy(8, Duration.ofMillis(200), Duration.ofSeconds(30), Duration.ofSeconds(120)),
-                partSize, concurrency));
+        return new GrandChallengeClient(ClientSettings.builder(base).token(ApiToken.of(token)).trustStore(trustStore)
+                .uploadPartSize(partSize).uploadConcurrency(concurrency).build());
     }
 
     /** A presigned URL for part 1 of a fresh upload: the storage target of the plain PUT baselines. */

@@ -31,9 +31,9 @@ public class GrandChallengeComponentConfigurer extends PropertyConfigurerSupport
         GrandChallengeComponent target = (GrandChallengeComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "activejobsmaxwait":
-        case "activeJobsMaxWait": getOrCreateConfiguration(target).setActiveJobsMaxWait(property(camelContext, long.class, value)); return true;
+        case "activeJobsMaxWait": getOrCreateConfiguration(target).setActiveJobsMaxWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "activejobsretrydelay":
-        case "activeJobsRetryDelay": getOrCreateConfiguration(target).setActiveJobsRetryDelay(property(camelContext, long.class, value)); return true;
+        case "activeJobsRetryDelay": getOrCreateConfiguration(target).setActiveJobsRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "algorithm": getOrCreateConfiguration(target).setAlgorithm(property(camelContext, java.lang.String.class, value)); return true;
         case "allowinsecurehttp":
         case "allowInsecureHttp": getOrCreateConfiguration(target).setAllowInsecureHttp(property(camelContext, boolean.class, value)); return true;
@@ -44,13 +44,16 @@ public class GrandChallengeComponentConfigurer extends PropertyConfigurerSupport
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "client": getOrCreateConfiguration(target).setClient(property(camelContext, io.github.camelgc.grandchallenge.client.GrandChallengeClient.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelgc.grandchallenge.GrandChallengeConfiguration.class, value)); return true;
         case "connecttimeout":
-        case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, long.class, value)); return true;
+        case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "httpclientconfigurer":
+        case "httpClientConfigurer": getOrCreateConfiguration(target).setHttpClientConfigurer(property(camelContext, io.github.camelgc.grandchallenge.client.HttpClientConfigurer.class, value)); return true;
         case "imagetype":
         case "imageType": getOrCreateConfiguration(target).setImageType(property(camelContext, java.lang.String.class, value)); return true;
         case "includeexisting":
@@ -76,13 +79,13 @@ public class GrandChallengeComponentConfigurer extends PropertyConfigurerSupport
         case "proxyport":
         case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, int.class, value)); return true;
         case "responsetimeout":
-        case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, long.class, value)); return true;
+        case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrydeadline":
-        case "retryDeadline": getOrCreateConfiguration(target).setRetryDeadline(property(camelContext, long.class, value)); return true;
+        case "retryDeadline": getOrCreateConfiguration(target).setRetryDeadline(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retryinitialdelay":
-        case "retryInitialDelay": getOrCreateConfiguration(target).setRetryInitialDelay(property(camelContext, long.class, value)); return true;
+        case "retryInitialDelay": getOrCreateConfiguration(target).setRetryInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrymaxdelay":
-        case "retryMaxDelay": getOrCreateConfiguration(target).setRetryMaxDelay(property(camelContext, long.class, value)); return true;
+        case "retryMaxDelay": getOrCreateConfiguration(target).setRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "socketfilenames":
         case "socketFileNames": getOrCreateConfiguration(target).setSocketFileNames(property(camelContext, java.util.Map.class, value)); return true;
         case "sslcontextparameters":
@@ -100,9 +103,9 @@ public class GrandChallengeComponentConfigurer extends PropertyConfigurerSupport
         case "waitforcompletion":
         case "waitForCompletion": getOrCreateConfiguration(target).setWaitForCompletion(property(camelContext, boolean.class, value)); return true;
         case "waitpollinterval":
-        case "waitPollInterval": getOrCreateConfiguration(target).setWaitPollInterval(property(camelContext, long.class, value)); return true;
+        case "waitPollInterval": getOrCreateConfiguration(target).setWaitPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "waittimeout":
-        case "waitTimeout": getOrCreateConfiguration(target).setWaitTimeout(property(camelContext, long.class, value)); return true;
+        case "waitTimeout": getOrCreateConfiguration(target).setWaitTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         default: return false;
         }
     }
@@ -124,6 +127,7 @@ public class GrandChallengeComponentConfigurer extends PropertyConfigurerSupport
         case "baseUrl": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "client": return io.github.camelgc.grandchallenge.client.GrandChallengeClient.class;
         case "configuration": return io.github.camelgc.grandchallenge.GrandChallengeConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
@@ -131,6 +135,8 @@ public class GrandChallengeComponentConfigurer extends PropertyConfigurerSupport
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return boolean.class;
+        case "httpclientconfigurer":
+        case "httpClientConfigurer": return io.github.camelgc.grandchallenge.client.HttpClientConfigurer.class;
         case "imagetype":
         case "imageType": return java.lang.String.class;
         case "includeexisting":
@@ -205,6 +211,7 @@ public class GrandChallengeComponentConfigurer extends PropertyConfigurerSupport
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "client": return getOrCreateConfiguration(target).getClient();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
@@ -212,6 +219,8 @@ public class GrandChallengeComponentConfigurer extends PropertyConfigurerSupport
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
+        case "httpclientconfigurer":
+        case "httpClientConfigurer": return getOrCreateConfiguration(target).getHttpClientConfigurer();
         case "imagetype":
         case "imageType": return getOrCreateConfiguration(target).getImageType();
         case "includeexisting":

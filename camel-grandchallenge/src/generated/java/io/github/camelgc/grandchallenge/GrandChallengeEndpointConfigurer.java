@@ -24,9 +24,9 @@ public class GrandChallengeEndpointConfigurer extends PropertyConfigurerSupport 
         GrandChallengeEndpoint target = (GrandChallengeEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "activejobsmaxwait":
-        case "activeJobsMaxWait": target.getConfiguration().setActiveJobsMaxWait(property(camelContext, long.class, value)); return true;
+        case "activeJobsMaxWait": target.getConfiguration().setActiveJobsMaxWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "activejobsretrydelay":
-        case "activeJobsRetryDelay": target.getConfiguration().setActiveJobsRetryDelay(property(camelContext, long.class, value)); return true;
+        case "activeJobsRetryDelay": target.getConfiguration().setActiveJobsRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "algorithm": target.getConfiguration().setAlgorithm(property(camelContext, java.lang.String.class, value)); return true;
         case "allowinsecurehttp":
         case "allowInsecureHttp": target.getConfiguration().setAllowInsecureHttp(property(camelContext, boolean.class, value)); return true;
@@ -41,14 +41,17 @@ public class GrandChallengeEndpointConfigurer extends PropertyConfigurerSupport 
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "client": target.getConfiguration().setClient(property(camelContext, io.github.camelgc.grandchallenge.client.GrandChallengeClient.class, value)); return true;
         case "connecttimeout":
-        case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, long.class, value)); return true;
-        case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
+        case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "delay": target.setDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
+        case "httpclientconfigurer":
+        case "httpClientConfigurer": target.getConfiguration().setHttpClientConfigurer(property(camelContext, io.github.camelgc.grandchallenge.client.HttpClientConfigurer.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": target.setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "imagetype":
@@ -84,13 +87,13 @@ public class GrandChallengeEndpointConfigurer extends PropertyConfigurerSupport 
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "responsetimeout":
-        case "responseTimeout": target.getConfiguration().setResponseTimeout(property(camelContext, long.class, value)); return true;
+        case "responseTimeout": target.getConfiguration().setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrydeadline":
-        case "retryDeadline": target.getConfiguration().setRetryDeadline(property(camelContext, long.class, value)); return true;
+        case "retryDeadline": target.getConfiguration().setRetryDeadline(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retryinitialdelay":
-        case "retryInitialDelay": target.getConfiguration().setRetryInitialDelay(property(camelContext, long.class, value)); return true;
+        case "retryInitialDelay": target.getConfiguration().setRetryInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrymaxdelay":
-        case "retryMaxDelay": target.getConfiguration().setRetryMaxDelay(property(camelContext, long.class, value)); return true;
+        case "retryMaxDelay": target.getConfiguration().setRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "runlogginglevel":
         case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
         case "scheduledexecutorservice":
@@ -125,9 +128,9 @@ public class GrandChallengeEndpointConfigurer extends PropertyConfigurerSupport 
         case "waitforcompletion":
         case "waitForCompletion": target.getConfiguration().setWaitForCompletion(property(camelContext, boolean.class, value)); return true;
         case "waitpollinterval":
-        case "waitPollInterval": target.getConfiguration().setWaitPollInterval(property(camelContext, long.class, value)); return true;
+        case "waitPollInterval": target.getConfiguration().setWaitPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "waittimeout":
-        case "waitTimeout": target.getConfiguration().setWaitTimeout(property(camelContext, long.class, value)); return true;
+        case "waitTimeout": target.getConfiguration().setWaitTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         default: return false;
         }
     }
@@ -153,6 +156,7 @@ public class GrandChallengeEndpointConfigurer extends PropertyConfigurerSupport 
         case "baseUrl": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "client": return io.github.camelgc.grandchallenge.client.GrandChallengeClient.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "delay": return long.class;
@@ -161,6 +165,8 @@ public class GrandChallengeEndpointConfigurer extends PropertyConfigurerSupport 
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "greedy": return boolean.class;
+        case "httpclientconfigurer":
+        case "httpClientConfigurer": return io.github.camelgc.grandchallenge.client.HttpClientConfigurer.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "imagetype":
@@ -266,6 +272,7 @@ public class GrandChallengeEndpointConfigurer extends PropertyConfigurerSupport 
         case "baseUrl": return target.getConfiguration().getBaseUrl();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "client": return target.getConfiguration().getClient();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "delay": return target.getDelay();
@@ -274,6 +281,8 @@ public class GrandChallengeEndpointConfigurer extends PropertyConfigurerSupport 
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
         case "greedy": return target.isGreedy();
+        case "httpclientconfigurer":
+        case "httpClientConfigurer": return target.getConfiguration().getHttpClientConfigurer();
         case "idempotentrepository":
         case "idempotentRepository": return target.getIdempotentRepository();
         case "imagetype":

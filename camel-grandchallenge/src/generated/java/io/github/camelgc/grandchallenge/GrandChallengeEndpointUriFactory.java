@@ -24,7 +24,7 @@ public class GrandChallengeEndpointUriFactory extends org.apache.camel.support.c
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(58);
+        Set<String> props = new HashSet<>(60);
         props.add("activeJobsMaxWait");
         props.add("activeJobsRetryDelay");
         props.add("algorithm");
@@ -35,11 +35,13 @@ public class GrandChallengeEndpointUriFactory extends org.apache.camel.support.c
         props.add("backoffMultiplier");
         props.add("baseUrl");
         props.add("bridgeErrorHandler");
+        props.add("client");
         props.add("connectTimeout");
         props.add("delay");
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("greedy");
+        props.add("httpClientConfigurer");
         props.add("idempotentRepository");
         props.add("imageType");
         props.add("includeExisting");

@@ -1,6 +1,8 @@
 package io.github.camelgc.grandchallenge;
 
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.camelgc.grandchallenge.client.SharedClients;
 import io.github.camelgc.grandchallenge.outputs.InputNames;
@@ -20,6 +22,8 @@ public class GrandChallengeComponent extends HealthCheckComponent {
     private final SharedClients clients = new SharedClients();
     private final StateStores stateStores = new StateStores();
     private final InputNames inputNames = new InputNames();
+    private volatile ScheduledExecutorService scheduler;
+    private volatile ExecutorService workers;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -49,18 +53,32 @@ public class GrandChallengeComponent extends HealthCheckComponent {
         return clients;
     }
 
-    private java.util.concurrent.ScheduledExecutorService scheduler;
-
-    @Override
-    protected void doStart() throws Exception {
-        super.doStart();
-        scheduler = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this,
-                "GrandChallengeScheduler");
+    /**
+     * The component's one timer thread (from Camel's ExecutorServiceManager, stopped with the component), for waits
+     * that must not block a route thread, e.g. resubmitting after "too many active jobs". Schedule short tasks only:
+     * it is a single thread shared by every endpoint.
+     *
+     * @throws IllegalStateException when the component is not started
+     */
+    public ScheduledExecutorService scheduler() {
+        ScheduledExecutorService current = scheduler;
+        if (current == null) {
+            throw new IllegalStateException("The grandchallenge component is not started");
+        }
+        return current;
     }
 
-    /** The component's scheduler: waits (back-pressure, job completion) run here instead of sleeping threads. */
-    public java.util.concurrent.ScheduledExecutorService scheduler() {
-        return scheduler;
+    /**
+     * Threads (Camel's default thread pool profile) that run what the {@link #scheduler()} hands over when its time
+     * has come: a post after a back-pressure wait, a poll of a job being waited for, and the rest of the exchange's
+     * route after it.
+     */
+    public ExecutorService workers() {
+        ExecutorService current = workers;
+        if (current == null) {
+            throw new IllegalStateException("The grandchallenge component is not started");
+        }
+        return current;
     }
 
     /** The default file-based state stores. */
@@ -74,10 +92,22 @@ public class GrandChallengeComponent extends HealthCheckComponent {
     }
 
     @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        scheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this,
+                "GrandChallengeScheduler", 1);
+        workers = getCamelContext().getExecutorServiceManager().newDefaultThreadPool(this, "GrandChallengeWorker");
+    }
+
+    @Override
     protected void doStop() throws Exception {
         if (scheduler != null) {
-            getCamelContext().getExecutorServiceManager().shutdownGraceful(scheduler);
+            getCamelContext().getExecutorServiceManager().shutdownNow(scheduler);
             scheduler = null;
+        }
+        if (workers != null) {
+            getCamelContext().getExecutorServiceManager().shutdownGraceful(workers);
+            workers = null;
         }
         stateStores.stopAll();
         clients.closeAll();

@@ -1,5 +1,14 @@
 package io.github.camelgc.grandchallenge;
 
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+
+import io.github.camelgc.grandchallenge.client.ApiToken;
+import io.github.camelgc.grandchallenge.client.ClientSettings;
+import io.github.camelgc.grandchallenge.client.GrandChallengeClient;
+import io.github.camelgc.grandchallenge.client.HttpClientConfigurer;
+import io.github.camelgc.grandchallenge.client.RetryLimits;
 import io.github.camelgc.grandchallenge.client.upload.UploadProgressListener;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.UriParam;
@@ -30,23 +39,29 @@ public class GrandChallengeConfiguration implements Cloneable {
     @UriParam(label = "proxy", defaultValue = "3128")
     private int proxyPort = 3128;
 
-    @UriParam(label = "advanced", defaultValue = "30000")
-    private long connectTimeout = 30000;
+    @UriParam(label = "advanced", defaultValue = "30s", javaType = "java.time.Duration")
+    private long connectTimeout = 30_000;
 
-    @UriParam(label = "advanced", defaultValue = "60000")
-    private long responseTimeout = 60000;
+    @UriParam(label = "advanced", defaultValue = "60s", javaType = "java.time.Duration")
+    private long responseTimeout = 60_000;
 
     @UriParam(label = "advanced", defaultValue = "8")
     private int maxRetries = 8;
 
-    @UriParam(label = "advanced", defaultValue = "200")
+    @UriParam(label = "advanced", defaultValue = "200ms", javaType = "java.time.Duration")
     private long retryInitialDelay = 200;
 
-    @UriParam(label = "advanced", defaultValue = "30000")
-    private long retryMaxDelay = 30000;
+    @UriParam(label = "advanced", defaultValue = "30s", javaType = "java.time.Duration")
+    private long retryMaxDelay = 30_000;
 
-    @UriParam(label = "advanced", defaultValue = "120000")
-    private long retryDeadline = 120000;
+    @UriParam(label = "advanced", defaultValue = "2m", javaType = "java.time.Duration")
+    private long retryDeadline = 120_000;
+
+    @UriParam(label = "advanced")
+    private GrandChallengeClient client;
+
+    @UriParam(label = "advanced")
+    private HttpClientConfigurer httpClientConfigurer;
 
     @UriParam(label = "producer,advanced", defaultValue = "33554432")
     private long uploadPartSize = 33554432;
@@ -75,17 +90,17 @@ public class GrandChallengeConfiguration implements Cloneable {
     @UriParam(label = "producer", defaultValue = "false")
     private boolean waitForCompletion = false;
 
-    @UriParam(label = "producer", defaultValue = "3600000")
-    private long waitTimeout = 3600000;
+    @UriParam(label = "producer", defaultValue = "1h", javaType = "java.time.Duration")
+    private long waitTimeout = 3_600_000;
 
-    @UriParam(label = "producer", defaultValue = "5000")
-    private long waitPollInterval = 5000;
+    @UriParam(label = "producer", defaultValue = "5s", javaType = "java.time.Duration")
+    private long waitPollInterval = 5_000;
 
-    @UriParam(label = "producer", defaultValue = "30000")
-    private long activeJobsRetryDelay = 30000;
+    @UriParam(label = "producer", defaultValue = "30s", javaType = "java.time.Duration")
+    private long activeJobsRetryDelay = 30_000;
 
-    @UriParam(label = "producer", defaultValue = "3600000")
-    private long activeJobsMaxWait = 3600000;
+    @UriParam(label = "producer", defaultValue = "1h", javaType = "java.time.Duration")
+    private long activeJobsMaxWait = 3_600_000;
 
     @UriParam(label = "common", defaultValue = "MHD")
     private String imageType = "MHD";
@@ -185,7 +200,8 @@ public class GrandChallengeConfiguration implements Cloneable {
     }
 
     /**
-     * TCP/TLS connect timeout in milliseconds.
+     * Timeout of establishing a connection: TCP connect and TLS handshake each (e.g. 30s; a plain number is
+     * milliseconds).
      */
     public void setConnectTimeout(long connectTimeout) {
         this.connectTimeout = connectTimeout;
@@ -196,7 +212,8 @@ public class GrandChallengeConfiguration implements Cloneable {
     }
 
     /**
-     * Socket read timeout in milliseconds.
+     * How long a response (or the next part of its body) may take to arrive (e.g. 60s; a plain number is
+     * milliseconds).
      */
     public void setResponseTimeout(long responseTimeout) {
         this.responseTimeout = responseTimeout;
@@ -207,7 +224,9 @@ public class GrandChallengeConfiguration implements Cloneable {
     }
 
     /**
-     * Retries of one request after 429/502/503/504/507 answers or I/O errors on idempotent requests.
+     * Retries of one request after 408/429/502/503/504/507 answers (POSTs: 429/503 only) or a broken exchange
+     * (idempotent requests only); a refused connection is tried at most 3 times, an unknown host or a TLS failure
+     * never again.
      */
     public void setMaxRetries(int maxRetries) {
         this.maxRetries = maxRetries;
@@ -218,7 +237,7 @@ public class GrandChallengeConfiguration implements Cloneable {
     }
 
     /**
-     * First retry delay in milliseconds; doubles on every retry.
+     * First delay before retrying a request; it doubles on every retry (e.g. 200ms).
      */
     public void setRetryInitialDelay(long retryInitialDelay) {
         this.retryInitialDelay = retryInitialDelay;
@@ -229,7 +248,7 @@ public class GrandChallengeConfiguration implements Cloneable {
     }
 
     /**
-     * Cap in milliseconds for any retry delay, including a server's Retry-After.
+     * Cap for any retry delay, including a server's Retry-After (e.g. 30s).
      */
     public void setRetryMaxDelay(long retryMaxDelay) {
         this.retryMaxDelay = retryMaxDelay;
@@ -240,7 +259,7 @@ public class GrandChallengeConfiguration implements Cloneable {
     }
 
     /**
-     * Overall time budget in milliseconds for one request and its retries.
+     * No retry of a request starts later than this after its first attempt (e.g. 2m).
      */
     public void setRetryDeadline(long retryDeadline) {
         this.retryDeadline = retryDeadline;
@@ -340,7 +359,7 @@ public class GrandChallengeConfiguration implements Cloneable {
     }
 
     /**
-     * How long submit (with waitForCompletion) and the wait operation wait for a final status, in milliseconds.
+     * How long submit (with waitForCompletion) and the wait operation wait for a final status (e.g. 1h).
      */
     public void setWaitTimeout(long waitTimeout) {
         this.waitTimeout = waitTimeout;
@@ -351,7 +370,7 @@ public class GrandChallengeConfiguration implements Cloneable {
     }
 
     /**
-     * Interval in milliseconds between job status polls while waiting.
+     * Interval between job status polls while waiting (e.g. 5s).
      */
     public void setWaitPollInterval(long waitPollInterval) {
         this.waitPollInterval = waitPollInterval;
@@ -362,7 +381,7 @@ public class GrandChallengeConfiguration implements Cloneable {
     }
 
     /**
-     * When the platform answers 'too many active jobs', wait this many milliseconds before resubmitting.
+     * When the platform answers 'too many active jobs', wait this long before resubmitting (e.g. 30s).
      */
     public void setActiveJobsRetryDelay(long activeJobsRetryDelay) {
         this.activeJobsRetryDelay = activeJobsRetryDelay;
@@ -373,7 +392,7 @@ public class GrandChallengeConfiguration implements Cloneable {
     }
 
     /**
-     * Give up resubmitting after 'too many active jobs' answers when this many milliseconds have passed.
+     * Give up resubmitting after 'too many active jobs' answers when this much time has passed (e.g. 1h).
      */
     public void setActiveJobsMaxWait(long activeJobsMaxWait) {
         this.activeJobsMaxWait = activeJobsMaxWait;
@@ -492,6 +511,50 @@ public class GrandChallengeConfiguration implements Cloneable {
      */
     public void setJobTimeout(long jobTimeout) {
         this.jobTimeout = jobTimeout;
+    }
+
+    public GrandChallengeClient getClient() {
+        return client;
+    }
+
+    /**
+     * A client to use instead of one built from these options (e.g. client=#myClient). The endpoint uses it as it is
+     * and never closes it; the connection options here are then ignored.
+     */
+    public void setClient(GrandChallengeClient client) {
+        this.client = client;
+    }
+
+    public HttpClientConfigurer getHttpClientConfigurer() {
+        return httpClientConfigurer;
+    }
+
+    /**
+     * Adjusts the HttpClient the component builds, applied last (e.g. to add interceptors for metrics or tracing).
+     */
+    public void setHttpClientConfigurer(HttpClientConfigurer httpClientConfigurer) {
+        this.httpClientConfigurer = httpClientConfigurer;
+    }
+
+    /**
+     * The client settings these options describe: the one place options become connection settings, and the key
+     * under which endpoints share a client. The token falls back to the GRAND_CHALLENGE_AUTHORIZATION environment
+     * variable.
+     */
+    public ClientSettings clientSettings() {
+        return ClientSettings.builder(URI.create(Objects.requireNonNull(baseUrl, "baseUrl")))
+                .token(ApiToken.fromConfigurationOrEnvironment(token))
+                .sslContextParameters(sslContextParameters)
+                .proxy(proxyHost, proxyPort)
+                .connectTimeout(Duration.ofMillis(connectTimeout))
+                .responseTimeout(Duration.ofMillis(responseTimeout))
+                .retry(new RetryLimits(maxRetries, Duration.ofMillis(retryInitialDelay), Duration.ofMillis(retryMaxDelay),
+                        Duration.ofMillis(retryDeadline)))
+                .uploadPartSize(uploadPartSize)
+                .uploadConcurrency(uploadConcurrency)
+                .maxDownloadSize(maxDownloadSize)
+                .httpClientConfigurer(httpClientConfigurer)
+                .build();
     }
 
     /** A shallow copy (maps copied): the component keeps the defaults, each endpoint owns its copy. */

@@ -2,16 +2,10 @@ package io.github.camelgc.grandchallenge;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 
-import javax.net.ssl.SSLContext;
-
-import io.github.camelgc.grandchallenge.client.ApiToken;
 import io.github.camelgc.grandchallenge.client.ClientSettings;
 import io.github.camelgc.grandchallenge.client.GrandChallengeClient;
-import io.github.camelgc.grandchallenge.client.RetryPolicy;
 import io.github.camelgc.grandchallenge.consumer.ArchiveItemConsumer;
 import io.github.camelgc.grandchallenge.consumer.JobConsumer;
 import io.github.camelgc.grandchallenge.producer.GrandChallengeProducer;
@@ -19,7 +13,6 @@ import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
-import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.StateRepository;
@@ -28,7 +21,6 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
-import org.apache.camel.support.jsse.SSLContextParameters;
 import io.github.camelgc.grandchallenge.outputs.FileNames;
 import io.github.camelgc.grandchallenge.outputs.InputNames;
 import org.apache.camel.util.URISupport;
@@ -42,6 +34,10 @@ import org.apache.camel.util.URISupport;
              syntax = "grandchallenge:kind", category = { Category.AI, Category.API },
              headersClass = GrandChallengeConstants.class)
 public class GrandChallengeEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
+
+    static final long DEFAULT_DELAY = 30_000;
+    static final int DEFAULT_BACKOFF_ERROR_THRESHOLD = 3;
+    static final int DEFAULT_BACKOFF_MULTIPLIER = 10;
 
     @UriPath(enums = "job,algorithm,archive,image")
     @Metadata(required = true)
@@ -59,11 +55,29 @@ public class GrandChallengeEndpoint extends ScheduledPollEndpoint implements End
     @UriParam(label = "producer,advanced")
     private StateRepository<String, String> submissionRepository;
 
+    // Scheduler options of ScheduledPollEndpoint with this component's defaults, declared again (as camel-mail does
+    // for delay) so that the generated metadata states the defaults the endpoint applies; the overriding setters
+    // keep ScheduledPollEndpoint's values in step.
+    @UriParam(label = "consumer,scheduler", defaultValue = "30s", javaType = "java.time.Duration",
+              description = "Time between polls (e.g. 30s or PT1M; a plain number is milliseconds). Camel's usual"
+                            + " 500 ms would hammer the platform.")
+    private long delay = DEFAULT_DELAY;
+
+    @UriParam(label = "consumer,scheduler", defaultValue = "3",
+              description = "After this many failed polls in a row, the consumer skips backoffMultiplier polls.")
+    private int backoffErrorThreshold = DEFAULT_BACKOFF_ERROR_THRESHOLD;
+
+    @UriParam(label = "consumer,scheduler", defaultValue = "10",
+              description = "How many polls are skipped after backoffErrorThreshold failed (or backoffIdleThreshold"
+                            + " idle) polls in a row: with the defaults, 5 minutes of quiet after 3 failures.")
+    private int backoffMultiplier = DEFAULT_BACKOFF_MULTIPLIER;
+
     private final GrandChallengeKind resourceKind;
+    /** The key of the shared client this endpoint acquired; {@code null} when it uses an injected client. */
+    private ClientSettings sharedSettings;
+    private GrandChallengeClient client;
     private final AlgorithmLookup algorithms = new AlgorithmLookup(slug -> client().algorithm(slug),
             java.time.Clock.systemUTC());
-    private ClientKey clientKey;
-    private GrandChallengeClient client;
 
     public GrandChallengeEndpoint(String uri, GrandChallengeComponent component, GrandChallengeKind kind,
                                   GrandChallengeConfiguration configuration) {
@@ -71,8 +85,9 @@ public class GrandChallengeEndpoint extends ScheduledPollEndpoint implements End
         this.resourceKind = kind;
         this.kind = kind.toString();
         this.configuration = configuration;
-        // Polling the platform every 500 ms (Camel's default) would be abusive; 30 s unless configured.
-        setDelay(30_000);
+        setDelay(DEFAULT_DELAY);
+        setBackoffErrorThreshold(DEFAULT_BACKOFF_ERROR_THRESHOLD);
+        setBackoffMultiplier(DEFAULT_BACKOFF_MULTIPLIER);
     }
 
     @Override
@@ -119,42 +134,31 @@ public class GrandChallengeEndpoint extends ScheduledPollEndpoint implements End
     @Override
     protected void doStop() throws Exception {
         synchronized (this) {
-            if (client != null) {
-                getComponent().clients().release(clientKey);
-                client = null;
+            if (sharedSettings != null) {
+                getComponent().clients().release(sharedSettings);
+                sharedSettings = null;
             }
+            client = null;
         }
         super.doStop();
     }
 
-    /** The API client, shared with other endpoints that have the same connection settings. */
+    /**
+     * The API client: the injected {@code client} option as it is, or else the one shared with the other endpoints
+     * whose options give equal {@link ClientSettings} (its upload threads come from Camel's ExecutorServiceManager).
+     */
     public synchronized GrandChallengeClient client() {
         if (client == null) {
-            clientKey = ClientKey.of(configuration);
-            client = getComponent().clients().acquire(clientKey, () -> new GrandChallengeClient(clientSettings()));
-        }
-        return client;
-    }
-
-    private ClientSettings clientSettings() {
-        SSLContext sslContext = null;
-        SSLContextParameters ssl = configuration.getSslContextParameters();
-        if (ssl != null) {
-            try {
-                sslContext = ssl.createSSLContext(getCamelContext());
-            } catch (Exception e) {
-                throw new RuntimeCamelException("Cannot create the SSL context from sslContextParameters", e);
+            if (configuration.getClient() != null) {
+                client = configuration.getClient();
+            } else {
+                ClientSettings settings = configuration.clientSettings();
+                client = getComponent().clients().acquire(settings,
+                        () -> new GrandChallengeClient(settings, getCamelContext()));
+                sharedSettings = settings;
             }
         }
-        return new ClientSettings(URI.create(configuration.getBaseUrl()),
-                ApiToken.fromConfigurationOrEnvironment(configuration.getToken()), sslContext,
-                configuration.getProxyHost(), configuration.getProxyPort(),
-                Duration.ofMillis(configuration.getConnectTimeout()), Duration.ofMillis(configuration.getResponseTimeout()),
-                new RetryPolicy(configuration.getMaxRetries(), Duration.ofMillis(configuration.getRetryInitialDelay()),
-                        Duration.ofMillis(configuration.getRetryMaxDelay()),
-                        Duration.ofMillis(configuration.getRetryDeadline())),
-                configuration.getUploadPartSize(), configuration.getUploadConcurrency(),
-                configuration.getMaxDownloadSize());
+        return client;
     }
 
     /**
@@ -295,6 +299,27 @@ public class GrandChallengeEndpoint extends ScheduledPollEndpoint implements End
         this.submissionRepository = submissionRepository;
     }
 
+    /** Time between polls; keeps the metadata field in step. */
+    @Override
+    public void setDelay(long delay) {
+        super.setDelay(delay);
+        this.delay = delay;
+    }
+
+    /** Failed polls in a row before polls are skipped; keeps the metadata field in step. */
+    @Override
+    public void setBackoffErrorThreshold(int backoffErrorThreshold) {
+        super.setBackoffErrorThreshold(backoffErrorThreshold);
+        this.backoffErrorThreshold = backoffErrorThreshold;
+    }
+
+    /** Polls skipped after too many failed or idle ones; keeps the metadata field in step. */
+    @Override
+    public void setBackoffMultiplier(int backoffMultiplier) {
+        super.setBackoffMultiplier(backoffMultiplier);
+        this.backoffMultiplier = backoffMultiplier;
+    }
+
     @Override
     public String getServiceUrl() {
         return configuration.getBaseUrl();
@@ -313,35 +338,5 @@ public class GrandChallengeEndpoint extends ScheduledPollEndpoint implements End
     @Override
     public String toString() {
         return "GrandChallengeEndpoint[" + URISupport.sanitizeUri(getEndpointUri()) + "]";
-    }
-
-    /** The connection-relevant options; equal keys share one client. */
-    record ClientKey(String baseUrl, String token, Object ssl, String proxyHost, int proxyPort, long connectTimeout,
-                     long responseTimeout, List<Long> retry, long partSize, int concurrency, long maxDownloadSize) {
-        static ClientKey of(GrandChallengeConfiguration c) {
-            return new ClientKey(c.getBaseUrl(), c.getToken(),
-                    c.getSslContextParameters() == null ? null : new Identity(c.getSslContextParameters()),
-                    c.getProxyHost(), c.getProxyPort(), c.getConnectTimeout(), c.getResponseTimeout(),
-                    List.of((long) c.getMaxRetries(), c.getRetryInitialDelay(), c.getRetryMaxDelay(), c.getRetryDeadline()),
-                    c.getUploadPartSize(), c.getUploadConcurrency(), c.getMaxDownloadSize());
-        }
-
-        @Override
-        public String toString() {
-            return "ClientKey[" + baseUrl + "]";
-        }
-    }
-
-    /** Compares by identity: SSLContextParameters has no value equality. */
-    private record Identity(Object value) {
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Identity identity && identity.value == value;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(value);
-        }
     }
 }

@@ -1,24 +1,71 @@
 package io.github.camelgc.grandchallenge;
 
+import java.net.URI;
 import java.util.Map;
 
-import io.github.camelgc.grandchallenge.client.ApiToken;
-import io.github.camelgc.grandchallenge.client.GrandChallengeApiException;
 import io.github.camelgc.grandchallenge.client.GrandChallengeClient;
+import io.github.camelgc.grandchallenge.client.GrandChallengeIoException;
+import io.github.camelgc.grandchallenge.client.HttpTransport;
+import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckResultBuilder;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.impl.health.AbstractHealthCheck;
+import org.apache.camel.util.URISupport;
 
 /**
- * Readiness of a producer: the API answers {@code GET gcapi/} (open to everyone) and, when a token is configured,
- * accepts it on {@code GET profiles/users/self/}.
+ * Readiness of a producer: the API answers {@code GET gcapi/} (open to everyone, sent without the token) and, when a
+ * token is configured, accepts it on {@code GET profiles/users/self/}. Each probe is one attempt with
+ * {@link HttpTransport#PROBE_TIMEOUT} on a non-retrying client, so a check answers within 2 s even when the platform
+ * is down. Named {@code grandchallenge:<routeId>} (or the sanitized endpoint URI for a producer outside a route);
+ * the name never carries the token.
  */
 public class GrandChallengeProducerHealthCheck extends AbstractHealthCheck {
 
-    private final GrandChallengeEndpoint endpoint;
+    static final String PREFIX = "grandchallenge:";
 
-    public GrandChallengeProducerHealthCheck(GrandChallengeEndpoint endpoint, String clientId) {
-        super("camel", "producer:grandchallenge-" + clientId);
+    private final GrandChallengeEndpoint endpoint;
+    private WritableHealthCheckRepository repository;
+
+    public GrandChallengeProducerHealthCheck(GrandChallengeEndpoint endpoint, String id) {
+        super("camel", id);
         this.endpoint = endpoint;
+    }
+
+    /**
+     * Registers the check of a producer in the producers' health repository, if producer checks are enabled.
+     *
+     * @param routeId the producer's route, or {@code null} when it is used outside a route (e.g. a template)
+     * @return the registered check (to {@link #unregister()} when the producer stops), or {@code null}
+     */
+    public static GrandChallengeProducerHealthCheck register(GrandChallengeEndpoint endpoint, String routeId) {
+        if (!endpoint.getComponent().isHealthCheckProducerEnabled()) {
+            return null;
+        }
+        WritableHealthCheckRepository repository = HealthCheckHelper.getHealthCheckRepository(
+                endpoint.getCamelContext(), "producers", WritableHealthCheckRepository.class);
+        if (repository == null) {
+            return null;
+        }
+        synchronized (repository) {
+            String name = routeId != null ? PREFIX + routeId : URISupport.sanitizeUri(endpoint.getEndpointUri());
+            String id = name;
+            // several producers in one route (e.g. submit and downloadOutputs) each get their own check
+            for (int n = 2; repository.getCheck(id).isPresent(); n++) {
+                id = name + "-" + n;
+            }
+            GrandChallengeProducerHealthCheck check = new GrandChallengeProducerHealthCheck(endpoint, id);
+            check.repository = repository;
+            repository.addHealthCheck(check);
+            return check;
+        }
+    }
+
+    /** Removes this check from the repository it was registered in. */
+    public void unregister() {
+        if (repository != null) {
+            repository.removeHealthCheck(this);
+            repository = null;
+        }
     }
 
     @Override
@@ -29,23 +76,36 @@ public class GrandChallengeProducerHealthCheck extends AbstractHealthCheck {
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         GrandChallengeClient client = endpoint.client();
-        String baseUrl = endpoint.getConfiguration().getBaseUrl();
-        builder.detail("baseUrl", baseUrl);
+        HttpTransport transport = client.transport();
+        URI base = client.baseUri();
+        builder.detail("baseUrl", base.toString());
+        int status;
         try {
-            client.apiVersion();
-        } catch (RuntimeException e) {
-            builder.message("Grand Challenge API not reachable at " + baseUrl + ": " + e.getMessage()).error(e).down();
+            status = transport.probe(client.resolve("gcapi/"), false);
+        } catch (GrandChallengeIoException e) {
+            builder.message("The Grand Challenge API at " + base + " is unreachable: " + e.getCause()).error(e).down();
             return;
         }
-        if (ApiToken.fromConfigurationOrEnvironment(endpoint.getConfiguration().getToken()) != null) {
+        if (status >= 400) {
+            builder.message("The Grand Challenge API at " + base + " answered HTTP " + status + " to GET gcapi/")
+                    .detail("http.status", status).down();
+            return;
+        }
+        if (transport.settings().token() != null) {
             try {
-                client.currentUser();
-            } catch (GrandChallengeApiException e) {
-                builder.message(e.getStatusCode() == 401 ? "The API token was rejected" : e.getMessage())
-                        .detail("http.status", e.getStatusCode()).error(e).down();
+                status = transport.probe(client.resolve("profiles/users/self/"), true);
+            } catch (GrandChallengeIoException e) {
+                builder.message("The Grand Challenge API at " + base + " is unreachable: " + e.getCause()).error(e)
+                        .down();
                 return;
-            } catch (RuntimeException e) {
-                builder.message(e.getMessage()).error(e).down();
+            }
+            if (status == 401 || status == 403) {
+                builder.message("The API token was rejected (HTTP " + status + ")").detail("http.status", status).down();
+                return;
+            }
+            if (status >= 400) {
+                builder.message("The Grand Challenge API at " + base + " answered HTTP " + status
+                                + " to GET profiles/users/self/").detail("http.status", status).down();
                 return;
             }
         }

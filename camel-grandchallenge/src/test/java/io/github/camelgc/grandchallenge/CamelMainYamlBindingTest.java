@@ -22,6 +22,8 @@ class CamelMainYamlBindingTest {
         main.addInitialProperty("camel.component.grandchallenge.token", TOKEN);
         main.addInitialProperty("camel.component.grandchallenge.base-url", "https://gc.example.org/api/v1/");
         main.addInitialProperty("camel.component.grandchallenge.retry-max-delay", "1234");
+        main.addInitialProperty("camel.component.grandchallenge.connect-timeout", "5s");
+        main.addInitialProperty("camel.component.grandchallenge.active-jobs-max-wait", "PT2H");
         main.start();
         try {
             CamelContext context = main.getCamelContext();
@@ -38,6 +40,8 @@ class CamelMainYamlBindingTest {
             assertThat(configuration.getToken()).as("from camel.component.grandchallenge.token").isEqualTo(TOKEN);
             assertThat(configuration.getBaseUrl()).isEqualTo("https://gc.example.org/api/v1/");
             assertThat(configuration.getRetryMaxDelay()).isEqualTo(1234);
+            assertThat(configuration.getConnectTimeout()).isEqualTo(5_000);
+            assertThat(configuration.getActiveJobsMaxWait()).isEqualTo(7_200_000);
             assertThat(URISupport.sanitizeUri(endpoint.getEndpointUri())).doesNotContain(TOKEN);
         } finally {
             main.stop();

@@ -21,11 +21,6 @@ public class GrandChallengeApiException extends GrandChallengeException {
         this.serverMessages = List.copyOf(serverMessages);
     }
 
-    @Override
-    public boolean isRetryable() {
-        return java.util.Set.of(408, 429, 500, 502, 503, 504, 507).contains(statusCode);
-    }
-
     /** The HTTP status code of the response. */
     public int getStatusCode() {
         return statusCode;
@@ -34,6 +29,12 @@ public class GrandChallengeApiException extends GrandChallengeException {
     /** The error messages found in the response body ({@code detail}, field errors, bare lists), in order. */
     public List<String> getServerMessages() {
         return serverMessages;
+    }
+
+    /** Transient per {@link RetryRules#isTransientStatus(int)}: 408, 429, 500, 502, 503, 504 and 507. */
+    @Override
+    public boolean isRetryable() {
+        return RetryRules.isTransientStatus(statusCode);
     }
 
     /** Whether any server message contains the given text (case-insensitive). */

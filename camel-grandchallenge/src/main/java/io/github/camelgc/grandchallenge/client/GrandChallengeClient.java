@@ -1,7 +1,6 @@
 package io.github.camelgc.grandchallenge.client;
 
 import java.io.Closeable;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -33,15 +32,15 @@ import io.github.camelgc.grandchallenge.model.Job;
 import io.github.camelgc.grandchallenge.model.Page;
 import io.github.camelgc.grandchallenge.model.Socket;
 import io.github.camelgc.grandchallenge.model.UserUpload;
-import org.apache.hc.core5.http.ClassicHttpResponse;
-import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.hc.core5.net.URIBuilder;
 
 /**
- * Typed access to the Grand Challenge REST API endpoints the component uses. Thread-safe; owns a connection pool and a
- * bounded pool for parallel part uploads, both released by {@link #close()}.
+ * Typed access to the Grand Challenge REST API endpoints the component uses, on top of an {@link HttpTransport}
+ * (requests, retries, the token) with {@link MediaDownloads} (file downloads) and a {@link MultipartUploader}
+ * (uploads). Thread-safe; owns its transport and a bounded pool for parallel part uploads, both released by
+ * {@link #close()}.
  */
 public class GrandChallengeClient implements Closeable {
 
@@ -49,37 +48,53 @@ public class GrandChallengeClient implements Closeable {
     public static final int MAX_PAGE_SIZE = 1000;
 
     private static final Pattern PK = Pattern.compile("[A-Za-z0-9-]{1,64}");
-    private static final int MAX_REDIRECTS = 5;
 
     private final HttpTransport transport;
     private final URI base;
-    private final long maxDownloadSize;
+    private final MediaDownloads media;
     private final ExecutorService uploadPool;
     private final MultipartUploader uploader;
+    /** Releases the upload pool; {@code null} for a view that owns nothing. */
+    private final Runnable releasePool;
 
-    private final boolean ownsResources;
-
+    /** A standalone client (outside Camel): its own daemon upload threads. */
     public GrandChallengeClient(ClientSettings settings) {
-        this.transport = new HttpTransport(settings);
+        this(settings, null);
+    }
+
+    /**
+     * A client whose upload threads come from Camel's {@code ExecutorServiceManager} and whose TLS settings resolve
+     * placeholders in {@code camelContext}.
+     *
+     * @param camelContext {@code null} for a standalone client
+     */
+    public GrandChallengeClient(ClientSettings settings, CamelContext camelContext) {
+        this.transport = new HttpTransport(settings, camelContext);
         this.base = settings.baseUri();
-        this.maxDownloadSize = settings.maxDownloadSize();
-        AtomicInteger threads = new AtomicInteger();
-        this.uploadPool = Executors.newFixedThreadPool(settings.uploadConcurrency(), r -> {
-            Thread thread = new Thread(r, "grandchallenge-upload-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.media = new MediaDownloads(transport, settings.maxDownloadSize());
+        if (camelContext != null) {
+            ExecutorServiceManager threads = camelContext.getExecutorServiceManager();
+            this.uploadPool = threads.newFixedThreadPool(this, "GrandChallengeUpload", settings.uploadConcurrency());
+            this.releasePool = () -> threads.shutdownNow(uploadPool);
+        } else {
+            AtomicInteger count = new AtomicInteger();
+            this.uploadPool = Executors.newFixedThreadPool(settings.uploadConcurrency(), r -> {
+                Thread thread = new Thread(r, "grandchallenge-upload-" + count.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+            this.releasePool = uploadPool::shutdownNow;
+        }
         this.uploader = new MultipartUploader(transport, base, uploadPool, null);
-        this.ownsResources = true;
     }
 
     private GrandChallengeClient(GrandChallengeClient shared, UploadProgressListener progress) {
         this.transport = shared.transport;
         this.base = shared.base;
+        this.media = shared.media;
         this.uploadPool = shared.uploadPool;
-        this.maxDownloadSize = shared.maxDownloadSize;
         this.uploader = new MultipartUploader(transport, base, uploadPool, progress);
-        this.ownsResources = false;
+        this.releasePool = null;
     }
 
     /**
@@ -90,9 +105,14 @@ public class GrandChallengeClient implements Closeable {
         return progress == null ? this : new GrandChallengeClient(this, progress);
     }
 
-    /** The transport (for callers that need raw access, e.g. health checks). */
+    /** The transport: raw requests, e.g. health probes. */
     public HttpTransport transport() {
         return transport;
+    }
+
+    /** The API root this client talks to. */
+    public URI baseUri() {
+        return base;
     }
 
     /**
@@ -196,73 +216,10 @@ public class GrandChallengeClient implements Closeable {
     }
 
     /**
-     * Opens a {@code /media/} file (image file or socket-value file) as a stream. The first request carries the token
-     * only if it goes to the API origin; the storage redirect is followed manually and never carries it.
+     * Opens a {@code /media/} file (image file or socket-value file) as a stream; see {@link MediaDownloads#open}.
      */
     public InputStream openMedia(String url) {
-        URI uri = toUri(url);
-        boolean authenticated = transport.isApiOrigin(uri);
-        for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-            ClassicHttpResponse response = transport.open(new HttpTransport.Call("GET", uri, null, authenticated, true));
-            int code = response.getCode();
-            if (code >= 300 && code < 400) {
-                Header location = response.getFirstHeader(HttpHeaders.LOCATION);
-                HttpTransport.closeQuietly(response);
-                if (location == null) {
-                    throw new GrandChallengeException("GET " + uri.getRawPath() + " answered HTTP " + code
-                                                      + " without a Location header");
-                }
-                uri = uri.resolve(location.getValue());
-                authenticated = false;
-                continue;
-            }
-            return limited(response, "GET " + uri.getRawPath());
-        }
-        throw new GrandChallengeException("Too many redirects (more than " + MAX_REDIRECTS + ") for " + url);
-    }
-
-    /**
-     * The body as a stream bounded by {@code maxDownloadSize}: a larger announced Content-Length is refused at once,
-     * and reading past the limit fails (HttpClient itself fails a body that ends before its Content-Length).
-     */
-    private InputStream limited(ClassicHttpResponse response, String what) {
-        long limit = maxDownloadSize;
-        HttpEntity entity = response.getEntity();
-        long announced = entity == null ? -1 : entity.getContentLength();
-        if (announced > limit) {
-            HttpTransport.closeQuietly(response);
-            throw new GrandChallengeException(what + " announces " + announced + " bytes, more than maxDownloadSize ("
-                                              + limit + " bytes); not downloading it");
-        }
-        InputStream body = HttpTransport.bodyStream(response, what);
-        return new FilterInputStream(body) {
-            private long count;
-
-            @Override
-            public int read() throws IOException {
-                int b = super.read();
-                if (b >= 0) {
-                    count(1);
-                }
-                return b;
-            }
-
-            @Override
-            public int read(byte[] buffer, int off, int len) throws IOException {
-                int n = super.read(buffer, off, len);
-                if (n > 0) {
-                    count(n);
-                }
-                return n;
-            }
-
-            private void count(long n) throws IOException {
-                count += n;
-                if (count > limit) {
-                    throw new IOException(what + " sent more than maxDownloadSize (" + limit + " bytes); cut off");
-                }
-            }
-        };
+        return media.open(url);
     }
 
     /**
@@ -361,11 +318,7 @@ public class GrandChallengeClient implements Closeable {
     }
 
     private static URI toUri(String url) {
-        try {
-            return new URI(url);
-        } catch (URISyntaxException e) {
-            throw new GrandChallengeException("The server sent an invalid URL: " + e.getMessage(), e);
-        }
+        return MediaDownloads.toUri(url);
     }
 
     private static JavaType type(Class<?> type) {
@@ -374,10 +327,13 @@ public class GrandChallengeClient implements Closeable {
 
     @Override
     public void close() throws IOException {
-        if (!ownsResources) {
+        if (releasePool == null) {
             return;
         }
-        uploadPool.shutdownNow();
-        transport.close();
+        try {
+            releasePool.run();
+        } finally {
+            transport.close();
+        }
     }
 }

@@ -8,96 +8,81 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.function.Supplier;
+
+import javax.net.ssl.SSLContext;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.camel.CamelContext;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
-import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Executes HTTP requests with the retry policy, adds the token only to requests for the API origin, and never
- * follows redirects by itself (so a storage redirect can never carry the token).
- * <p>
- * The retry loop is ours rather than HttpClient's {@code DefaultHttpRequestRetryStrategy} because that strategy waits
- * a fixed interval (no exponential backoff, no cap on {@code Retry-After}), has no overall deadline, decides
- * idempotency by method alone (our POSTs may be repeated on 429/503, where the platform refused before acting), and
- * cannot retry a response whose body breaks off while it is read. Pooling, TLS, timeouts and the Retry-After date
- * parsing are HttpClient's.
+ * Sends the component's HTTP requests: one pooled HttpClient 5 with TLS, the token added only to requests for the API
+ * origin, redirects never followed (so a storage redirect can never carry the token), and retries decided by
+ * {@link RequestRetryStrategy} inside HttpClient. Health probes go through a second, non-retrying client with short
+ * timeouts. Thread-safe.
  */
 public final class HttpTransport implements Closeable {
+
+    /** Connect, handshake and response timeout of a health probe: two probes answer within 2 s. */
+    public static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
     private static final int MAX_ERROR_BODY = 16 * 1024;
 
     private final ClientSettings settings;
+    private final HttpClientFactory clients;
     private final CloseableHttpClient http;
-    private final String apiOrigin;
+    private final TokenGuard guard;
+    private CloseableHttpClient probe;
 
     /**
-     * A request recipe: a fresh request (and body) is built for every attempt.
+     * A request.
      *
      * @param method        HTTP method
      * @param uri           absolute URI
-     * @param body          body supplier, or {@code null}
+     * @param body          the body, or {@code null}; must be repeatable (retries send it again)
      * @param authenticated whether to send the token (only allowed for the API origin)
-     * @param idempotent    whether the request may be repeated after an I/O error or a gateway error
+     * @param idempotent    whether the request may be repeated after it may have reached the server
      */
-    public record Call(String method, URI uri, Supplier<HttpEntity> body, boolean authenticated, boolean idempotent) {
+    public record Call(String method, URI uri, HttpEntity body, boolean authenticated, boolean idempotent) {
 
-        /** Method and path, safe for messages: no query string (presigned URLs carry signatures there). */
+        /** Method and URI without the query string (presigned URLs carry signatures there), safe for messages. */
         public String describe() {
-            return method + " " + uri.getScheme() + "://" + uri.getAuthority() + uri.getRawPath();
+            return CallContext.describe(method, uri);
         }
     }
 
-    public HttpTransport(ClientSettings settings) {
+    /**
+     * @param camelContext resolves placeholders in {@code sslContextParameters}; may be {@code null}
+     */
+    public HttpTransport(ClientSettings settings, CamelContext camelContext) {
         this.settings = settings;
-        this.apiOrigin = origin(settings.baseUri());
-        int maxConnections = Math.max(20, settings.uploadConcurrency() * 2 + 10);
-        PoolingHttpClientConnectionManagerBuilder pool = PoolingHttpClientConnectionManagerBuilder.create()
-                .setMaxConnTotal(maxConnections)
-                .setMaxConnPerRoute(maxConnections)
-                .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setConnectTimeout(Timeout.of(settings.connectTimeout()))
-                        .setSocketTimeout(Timeout.of(settings.responseTimeout()))
-                        .build());
-        if (settings.sslContext() != null) {
-            pool.setTlsSocketStrategy(new DefaultClientTlsStrategy(settings.sslContext()));
+        this.guard = new TokenGuard(settings.baseUri());
+        this.clients = new HttpClientFactory(settings, sslContext(settings.sslContextParameters(), camelContext));
+        this.http = clients.retrying(Math.max(20, settings.uploadConcurrency() * 2 + 10));
+    }
+
+    private static SSLContext sslContext(SSLContextParameters parameters, CamelContext camelContext) {
+        if (parameters == null) {
+            return null;
         }
-        PoolingHttpClientConnectionManager connectionManager = pool.build();
-        var builder = HttpClients.custom()
-                .setConnectionManager(connectionManager)
-                .disableRedirectHandling()
-                .disableAutomaticRetries()
-                .disableCookieManagement()
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setResponseTimeout(Timeout.of(settings.responseTimeout()))
-                        .build());
-        if (settings.proxyHost() != null && !settings.proxyHost().isBlank()) {
-            builder.setProxy(new HttpHost(settings.proxyHost(), settings.proxyPort()));
+        try {
+            return parameters.createSSLContext(camelContext);
+        } catch (Exception e) {
+            throw new GrandChallengeException("Cannot create the TLS context from sslContextParameters: " + e, e);
         }
-        this.http = builder.build();
     }
 
     /** The settings this transport was built from. */
@@ -107,7 +92,7 @@ public final class HttpTransport implements Closeable {
 
     /** Whether a URI has the API's scheme, host and port (the only place the token may go). */
     public boolean isApiOrigin(URI uri) {
-        return apiOrigin.equals(origin(uri));
+        return guard.apiOrigin().equals(TokenGuard.origin(uri));
     }
 
     /** GETs JSON from an API URI and maps it. */
@@ -128,86 +113,89 @@ public final class HttpTransport implements Closeable {
         } catch (IOException e) {
             throw new GrandChallengeException("Cannot serialise the request body for " + method + " " + uri, e);
         }
-        Supplier<HttpEntity> entity = () -> new ByteArrayEntity(bytes, ContentType.APPLICATION_JSON);
-        return readJson(new Call(method, uri, entity, true, idempotent), type);
+        return readJson(new Call(method, uri, new ByteArrayEntity(bytes, ContentType.APPLICATION_JSON), true,
+                idempotent), type);
     }
 
-    /** Opens and reads; a connection lost while reading the body is retried like one lost before the answer. */
+    /** Executes a call whose JSON answer is read whole inside the retry loop (see {@link ResponseBuffering}). */
     private <T> T readJson(Call call, JavaType type) {
-        Instant started = Instant.now();
-        for (int retry = 1;; retry++) {
-            try (ClassicHttpResponse response = open(call)) {
-                HttpEntity entity = response.getEntity();
-                if (entity == null) {
-                    throw new GrandChallengeException(call.describe() + " answered HTTP " + response.getCode()
-                                                      + " without a body; expected JSON");
-                }
-                try (InputStream in = entity.getContent()) {
-                    return Json.mapper().readValue(in, type);
-                }
-            } catch (IOException e) {
-                boolean transport = !(e instanceof JsonProcessingException) || e.getCause() instanceof IOException;
-                Optional<Duration> delay = transport && call.idempotent()
-                        ? settings.retryPolicy().delayBeforeRetry(retry, null, started, Instant.now()) : Optional.empty();
-                if (delay.isEmpty()) {
-                    throw new GrandChallengeIoException(call.describe() + " returned an unreadable response: "
-                                                        + e.getMessage(), e);
-                }
-                LOG.debug("{}: reading the response failed with {}; retry {} in {} ms", call.describe(), e, retry,
-                        delay.get().toMillis());
-                sleep(delay.get());
+        try (ClassicHttpResponse response = execute(call, true)) {
+            HttpEntity entity = response.getEntity();
+            if (entity == null) {
+                throw new GrandChallengeException(call.describe() + " answered HTTP " + response.getCode()
+                                                  + " without a body; expected JSON");
             }
+            try (InputStream in = entity.getContent()) {
+                return Json.mapper().readValue(in, type);
+            }
+        } catch (JsonProcessingException e) {
+            // the parser's message would quote the body; the location is enough
+            throw new GrandChallengeIoException(call.describe() + " returned a response that is not the expected JSON ("
+                                                + e.getClass().getSimpleName() + location(e) + ")", e);
+        } catch (IOException e) {
+            throw new GrandChallengeIoException(call.describe() + " failed: " + e, e);
         }
     }
 
     /**
-     * Executes a call with retries and returns the response (2xx or 3xx) for the caller to consume and close.
+     * Executes a call (retrying as {@link RetryRules} allow) and returns the response (2xx or 3xx) for the caller to
+     * consume and close; the body is streamed.
      *
      * @throws GrandChallengeApiException for a 4xx/5xx answer that is not (or no longer) retried
      * @throws GrandChallengeIoException  for an I/O failure that is not (or no longer) retried
      */
     public ClassicHttpResponse open(Call call) {
-        if (call.authenticated() && !isApiOrigin(call.uri())) {
-            throw new GrandChallengeException("Refusing to send the API token to " + origin(call.uri())
-                                              + ": only the API origin " + apiOrigin + " may receive it");
+        return execute(call, false);
+    }
+
+    private ClassicHttpResponse execute(Call call, boolean buffer) {
+        HttpUriRequestBase request = request(call);
+        HttpClientContext context = HttpClientContext.create();
+        CallContext attempt = CallContext.attach(context,
+                new CallContext(call.describe(), call.idempotent(), buffer, Instant.now()));
+        ClassicHttpResponse response;
+        try {
+            response = http.executeOpen(null, request, context);
+        } catch (IOException e) {
+            throw new GrandChallengeIoException(call.describe() + " failed" + after(attempt) + ": " + e, e);
         }
-        RetryPolicy policy = settings.retryPolicy();
-        Instant started = Instant.now();
-        int retry = 0;
-        while (true) {
-            HttpUriRequestBase request = build(call);
-            ClassicHttpResponse response;
-            try {
-                response = http.executeOpen(null, request, null);
-            } catch (IOException e) {
-                retry++;
-                Optional<Duration> delay = call.idempotent()
-                        ? policy.delayBeforeRetry(retry, null, started, Instant.now()) : Optional.empty();
-                if (delay.isEmpty()) {
-                    throw new GrandChallengeIoException(call.describe() + " failed: " + e, e);
-                }
-                LOG.debug("{} failed with {}; retry {} in {} ms", call.describe(), e, retry, delay.get().toMillis());
-                sleep(delay.get());
-                continue;
-            }
-            int code = response.getCode();
-            if (policy.isRetryableStatus(code, call.idempotent())) {
-                retry++;
-                Optional<Duration> delay = policy.delayBeforeRetry(retry, headerValue(response, HttpHeaders.RETRY_AFTER),
-                        started, Instant.now());
-                if (delay.isPresent()) {
-                    LOG.debug("{} answered {}; retry {} in {} ms", call.describe(), code, retry,
-                            delay.get().toMillis());
-                    closeQuietly(response);
-                    sleep(delay.get());
-                    continue;
-                }
-            }
-            if (code >= 400) {
-                throw toApiException(call, response);
-            }
-            return response;
+        if (response.getCode() >= 400) {
+            throw toApiException(call, response);
         }
+        return response;
+    }
+
+    private static String location(JsonProcessingException e) {
+        return e.getLocation() == null ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+    }
+
+    private static String after(CallContext attempt) {
+        return attempt.attempts() > 1 ? " after " + attempt.attempts() + " attempts" : "";
+    }
+
+    /**
+     * One attempt with {@link #PROBE_TIMEOUT} on a separate, non-retrying client, for health checks: the status code
+     * of a GET (the body is discarded).
+     *
+     * @throws GrandChallengeIoException when no answer arrived in time
+     */
+    public int probe(URI uri, boolean authenticated) {
+        Call call = new Call("GET", uri, null, authenticated, true);
+        HttpUriRequestBase request = request(call);
+        try (ClassicHttpResponse response = probeClient().executeOpen(null, request, HttpClientContext.create())) {
+            EntityUtils.consume(response.getEntity());
+            return response.getCode();
+        } catch (IOException e) {
+            throw new GrandChallengeIoException(call.describe() + " failed: " + e, e);
+        }
+    }
+
+    private synchronized CloseableHttpClient probeClient() {
+        if (probe == null) {
+            probe = clients.probing(PROBE_TIMEOUT);
+        }
+        return probe;
     }
 
     /** Opens a response body as a stream that releases the connection when closed. */
@@ -231,7 +219,11 @@ public final class HttpTransport implements Closeable {
         }
     }
 
-    private HttpUriRequestBase build(Call call) {
+    private HttpUriRequestBase request(Call call) {
+        if (call.authenticated() && !isApiOrigin(call.uri())) {
+            throw new GrandChallengeException("Refusing to send the API token to " + TokenGuard.origin(call.uri())
+                                              + ": only the API origin " + guard.apiOrigin() + " may receive it");
+        }
         HttpUriRequestBase request = new HttpUriRequestBase(call.method(), call.uri());
         if (call.authenticated()) {
             request.setHeader(HttpHeaders.ACCEPT, "application/json");
@@ -240,7 +232,7 @@ public final class HttpTransport implements Closeable {
             }
         }
         if (call.body() != null) {
-            request.setEntity(call.body().get());
+            request.setEntity(call.body());
         }
         return request;
     }
@@ -250,11 +242,10 @@ public final class HttpTransport implements Closeable {
         try {
             HttpEntity entity = response.getEntity();
             if (entity != null) {
-                String text = EntityUtils.toString(entity, MAX_ERROR_BODY);
-                messages = parseMessages(text);
+                messages = parseMessages(EntityUtils.toString(entity, MAX_ERROR_BODY));
             }
         } catch (IOException | org.apache.hc.core5.http.ParseException e) {
-            LOG.debug("Cannot read the error body of {}", call.describe(), e);
+            LOG.debug("Cannot read the error body of {}: {}", call.describe(), e.toString());
         } finally {
             closeQuietly(response);
         }
@@ -267,24 +258,9 @@ public final class HttpTransport implements Closeable {
             return List.of();
         }
         try {
-            JsonNode node = Json.mapper().readTree(text);
-            return ErrorMessages.from(node);
+            return ErrorMessages.from(Json.mapper().readTree(text));
         } catch (IOException notJson) {
             return List.of("(non-JSON error body of " + text.length() + " characters)");
-        }
-    }
-
-    private static String headerValue(ClassicHttpResponse response, String name) {
-        Header header = response.getFirstHeader(name);
-        return header == null ? null : header.getValue();
-    }
-
-    private static void sleep(Duration delay) {
-        try {
-            Thread.sleep(delay.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GrandChallengeException("Interrupted while waiting to retry", e);
         }
     }
 
@@ -292,22 +268,20 @@ public final class HttpTransport implements Closeable {
         try {
             closeable.close();
         } catch (IOException e) {
-            LOG.debug("Ignoring failure to close {}", closeable, e);
+            LOG.debug("Ignoring failure to close {}: {}", closeable, e.toString());
         }
-    }
-
-    static String origin(URI uri) {
-        int port = uri.getPort();
-        if (port < 0) {
-            port = "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-        }
-        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-        return (uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT)) + "://" + host + ":"
-               + port;
     }
 
     @Override
     public void close() throws IOException {
-        http.close();
+        try {
+            http.close();
+        } finally {
+            synchronized (this) {
+                if (probe != null) {
+                    probe.close();
+                }
+            }
+        }
     }
 }

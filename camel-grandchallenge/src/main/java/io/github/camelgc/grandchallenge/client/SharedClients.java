@@ -5,12 +5,12 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Reference-counted clients, so endpoints with the same connection settings share one connection pool and one upload
- * pool. The last {@link #release(Object)} closes the client.
+ * Reference-counted clients, so endpoints with equal {@link ClientSettings} share one connection pool and one upload
+ * pool. The last {@link #release(ClientSettings)} closes the client.
  */
 public final class SharedClients {
 
-    private final Map<Object, Entry> clients = new HashMap<>();
+    private final Map<ClientSettings, Entry> clients = new HashMap<>();
 
     private static final class Entry {
         private final GrandChallengeClient client;
@@ -21,18 +21,18 @@ public final class SharedClients {
         }
     }
 
-    /** Returns the client for {@code key}, creating it with {@code factory} on first use. */
-    public synchronized GrandChallengeClient acquire(Object key, Supplier<GrandChallengeClient> factory) {
-        Entry entry = clients.computeIfAbsent(key, k -> new Entry(factory.get()));
+    /** Returns the client for {@code settings}, creating it with {@code factory} on first use. */
+    public synchronized GrandChallengeClient acquire(ClientSettings settings, Supplier<GrandChallengeClient> factory) {
+        Entry entry = clients.computeIfAbsent(settings, k -> new Entry(factory.get()));
         entry.references++;
         return entry.client;
     }
 
     /** Releases one reference; closes the client when none remain. */
-    public synchronized void release(Object key) {
-        Entry entry = clients.get(key);
+    public synchronized void release(ClientSettings settings) {
+        Entry entry = clients.get(settings);
         if (entry != null && --entry.references <= 0) {
-            clients.remove(key);
+            clients.remove(settings);
             HttpTransport.closeQuietly(entry.client);
         }
     }

@@ -5,28 +5,28 @@ import io.github.camelgc.grandchallenge.GrandChallengeEndpoint;
 import io.github.camelgc.grandchallenge.GrandChallengeKind;
 import io.github.camelgc.grandchallenge.GrandChallengeOperations;
 import io.github.camelgc.grandchallenge.GrandChallengeProducerHealthCheck;
-import org.apache.camel.Exchange;
-import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.health.WritableHealthCheckRepository;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.apache.camel.spi.RouteIdAware;
 import org.apache.camel.support.DefaultAsyncProducer;
 import org.apache.camel.util.URISupport;
 
 /**
  * Dispatches each exchange to the operation named by the header, the endpoint, or the kind's default. Asynchronous:
- * a submission that waits for a free job slot, or for its job to finish, releases the route's thread meanwhile.
+ * a submission that waits for a free job slot, or for its job to finish, releases the route's thread meanwhile (and
+ * Camel tells async producers their route id, the name of their health check).
  */
-public class GrandChallengeProducer extends DefaultAsyncProducer {
+public class GrandChallengeProducer extends DefaultAsyncProducer implements RouteIdAware {
 
     private final GrandChallengeEndpoint endpoint;
     private JobOperations jobs;
     private ArchiveOperations archives;
     private ImageOperations images;
     private GrandChallengeProducerHealthCheck healthCheck;
-    private WritableHealthCheckRepository healthCheckRepository;
+    private String routeId;
 
     public GrandChallengeProducer(GrandChallengeEndpoint endpoint) {
         super(endpoint);
@@ -39,20 +39,13 @@ public class GrandChallengeProducer extends DefaultAsyncProducer {
         jobs = new JobOperations(endpoint);
         archives = new ArchiveOperations(endpoint);
         images = new ImageOperations(endpoint);
-        if (endpoint.getComponent().isHealthCheckProducerEnabled()) {
-            healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "producers",
-                    WritableHealthCheckRepository.class);
-            if (healthCheckRepository != null) {
-                healthCheck = new GrandChallengeProducerHealthCheck(endpoint, endpoint.getId());
-                healthCheckRepository.addHealthCheck(healthCheck);
-            }
-        }
+        healthCheck = GrandChallengeProducerHealthCheck.register(endpoint, routeId);
     }
 
     @Override
     protected void doStop() throws Exception {
-        if (healthCheckRepository != null && healthCheck != null) {
-            healthCheckRepository.removeHealthCheck(healthCheck);
+        if (healthCheck != null) {
+            healthCheck.unregister();
             healthCheck = null;
         }
         super.doStop();
@@ -82,6 +75,17 @@ public class GrandChallengeProducer extends DefaultAsyncProducer {
         return false;
     }
 
+    @Override
+    public String getRouteId() {
+        return routeId;
+    }
+
+    @Override
+    public void setRouteId(String routeId) {
+        this.routeId = routeId;
+    }
+
+    /** Runs the operation; returns a stage when it completes later (submit, wait), else {@code null}. */
     private CompletionStage<?> dispatch(Exchange exchange) throws Exception {
         GrandChallengeKind kind = endpoint.getResourceKind();
         GrandChallengeOperations operation = determineOperation(exchange);

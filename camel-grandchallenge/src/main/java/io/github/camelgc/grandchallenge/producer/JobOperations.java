@@ -117,7 +117,7 @@ final class JobOperations {
 
     private JobSubmitter submitter(GrandChallengeClient client) {
         return new JobSubmitter(client, configuration, marks(), endpoint.inputNames(),
-                endpoint.getComponent().scheduler());
+                endpoint.getComponent().scheduler(), endpoint.getComponent().workers());
     }
 
     private SubmissionMarks marks() {
@@ -223,8 +223,8 @@ final class JobOperations {
     }
 
     private JobWaiter waiter() {
-        return new JobWaiter(client(), endpoint.getComponent().scheduler(), configuration.getWaitTimeout(),
-                configuration.getWaitPollInterval());
+        return new JobWaiter(client(), endpoint.getComponent().scheduler(), endpoint.getComponent().workers(),
+                configuration.getWaitTimeout(), configuration.getWaitPollInterval());
     }
 
     private GrandChallengeClient client() {

@@ -46,6 +46,7 @@ final class JobSubmitter {
     private final SubmissionMarks marks;
     private final InputNames inputNames;
     private final ScheduledExecutorService scheduler;
+    private final java.util.concurrent.Executor workers;
 
     /** The outcome: the job and whether it existed before this attempt (the platform's duplicate check, or adopted). */
     record Submitted(Job job, boolean existing) {
@@ -72,13 +73,18 @@ final class JobSubmitter {
         }
     }
 
+    /**
+     * @param scheduler times the waits; {@code workers} then post (and continue the exchange's route), so the
+     *                  scheduler's single thread never blocks on the network
+     */
     JobSubmitter(GrandChallengeClient client, GrandChallengeConfiguration configuration, SubmissionMarks marks,
-            InputNames inputNames, ScheduledExecutorService scheduler) {
+            InputNames inputNames, ScheduledExecutorService scheduler, java.util.concurrent.Executor workers) {
         this.client = client;
         this.configuration = configuration;
         this.marks = marks;
         this.inputNames = inputNames;
         this.scheduler = scheduler;
+        this.workers = workers;
     }
 
     /**
@@ -153,7 +159,12 @@ final class JobSubmitter {
                 fail(attempt, e, true);
             }
         } catch (GrandChallengeIoException e) {
-            recover(attempt, e);
+            if (e.isConnectFailure()) {
+                // the post never reached the platform: nothing to look for, and nothing was created
+                fail(attempt, e, true);
+            } else {
+                recover(attempt, e);
+            }
         } catch (RuntimeException e) {
             fail(attempt, e, false);
         }
@@ -195,7 +206,8 @@ final class JobSubmitter {
         }
         LOG.info("Too many active jobs on the platform; posting the job for '{}' again in {} ms",
                 attempt.algorithm.slug(), configuration.getActiveJobsRetryDelay());
-        scheduler.schedule(() -> post(attempt), configuration.getActiveJobsRetryDelay(), TimeUnit.MILLISECONDS);
+        scheduler.schedule(() -> workers.execute(() -> post(attempt)), configuration.getActiveJobsRetryDelay(),
+                TimeUnit.MILLISECONDS);
     }
 
     /** The platform's duplicate check found a job with these (existing) images: find it through one of them. */

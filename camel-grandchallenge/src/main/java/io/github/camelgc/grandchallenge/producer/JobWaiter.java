@@ -18,12 +18,15 @@ final class JobWaiter {
 
     private final GrandChallengeClient client;
     private final ScheduledExecutorService scheduler;
+    private final java.util.concurrent.Executor workers;
     private final long timeoutMillis;
     private final long intervalMillis;
 
-    JobWaiter(GrandChallengeClient client, ScheduledExecutorService scheduler, long timeoutMillis, long intervalMillis) {
+    JobWaiter(GrandChallengeClient client, ScheduledExecutorService scheduler, java.util.concurrent.Executor workers,
+            long timeoutMillis, long intervalMillis) {
         this.client = client;
         this.scheduler = scheduler;
+        this.workers = workers;
         this.timeoutMillis = timeoutMillis;
         this.intervalMillis = Math.max(1, intervalMillis);
     }
@@ -47,7 +50,8 @@ final class JobWaiter {
             } else if (System.nanoTime() - deadline >= 0) {
                 result.completeExceptionally(new GrandChallengeTimeoutException(job, timeoutMillis));
             } else {
-                scheduler.schedule(() -> check(jobRef, deadline, result), intervalMillis, TimeUnit.MILLISECONDS);
+                scheduler.schedule(() -> workers.execute(() -> check(jobRef, deadline, result)), intervalMillis,
+                        TimeUnit.MILLISECONDS);
             }
         } catch (RuntimeException e) {
             result.completeExceptionally(e);

@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 
 import io.github.camelgc.grandchallenge.client.GrandChallengeClient;
 import io.github.camelgc.grandchallenge.client.GrandChallengeException;
-import io.github.camelgc.grandchallenge.client.GrandChallengeIoException;
 import io.github.camelgc.grandchallenge.inputs.ExpectedInput;
 import io.github.camelgc.grandchallenge.model.Algorithm;
 import io.github.camelgc.grandchallenge.model.ApiUrls;
@@ -34,8 +33,8 @@ final class PriorJobs {
     /**
      * The one matching job created since {@code since}, or empty when there is none (posting is then safe).
      *
-     * @throws GrandChallengeIoException when a candidate does not show its inputs yet (it is still importing them):
-     *                                   retryable, since guessing could post a duplicate
+     * @throws SubmissionPendingException when a candidate does not show its inputs yet (it is still importing them):
+     *                                    retryable, since guessing could post a duplicate
      * @throws GrandChallengeException   when several jobs match: re-posting could duplicate one, so a person decides
      */
     Optional<Job> find(Algorithm algorithm, long since, List<ExpectedInput> expected) {
@@ -69,9 +68,9 @@ final class PriorJobs {
     private boolean matches(Job job, List<ExpectedInput> expected) {
         if (job.inputs().isEmpty()) {
             if (!job.isFinal()) {
-                throw new GrandChallengeIoException("Job " + job.pk() + " may be the one an interrupted submission "
-                                                    + "created but does not show its inputs yet (they are being "
-                                                    + "imported); checking again later", null);
+                throw new SubmissionPendingException("Job " + job.pk() + " may be the one an interrupted submission "
+                                                     + "created but does not show its inputs yet (they are being "
+                                                     + "imported); checking again later");
             }
             return false;
         }

@@ -8,16 +8,19 @@ import java.time.Duration;
 import io.github.camelgc.emulator.faults.FaultRule;
 import io.github.camelgc.emulator.junit.GrandChallengeEmulatorExtension;
 import io.github.camelgc.emulator.model.Upload;
+import io.github.camelgc.grandchallenge.LogCapture;
 import io.github.camelgc.grandchallenge.client.ApiToken;
 import io.github.camelgc.grandchallenge.client.ClientSettings;
 import io.github.camelgc.grandchallenge.client.GrandChallengeApiException;
 import io.github.camelgc.grandchallenge.client.GrandChallengeClient;
 import io.github.camelgc.grandchallenge.client.GrandChallengeException;
 import io.github.camelgc.grandchallenge.client.GrandChallengeNotFoundException;
-import io.github.camelgc.grandchallenge.client.RetryPolicy;
+import io.github.camelgc.grandchallenge.client.RequestRetryStrategy;
+import io.github.camelgc.grandchallenge.client.RetryLimits;
 import io.github.camelgc.grandchallenge.client.upload.GrandChallengeUploadException;
 import io.github.camelgc.grandchallenge.model.Algorithm;
 import io.github.camelgc.grandchallenge.model.UserUpload;
+import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,25 +42,29 @@ class ClientIT {
     Path dir;
 
     private GrandChallengeClient client;
+    /** Every retry's WARN line, kept off the console. */
+    private LogCapture retries;
 
     @BeforeEach
     void connect() {
         client = new GrandChallengeClient(settings(GC.token("demo"), 3));
         GC.requestLog().clear();
         GC.faults().clear();
+        retries = LogCapture.of(Level.WARN, RequestRetryStrategy.class.getName());
     }
 
     @AfterEach
     void close() throws Exception {
+        retries.close();
         GC.faults().clear();
         client.close();
     }
 
     private static ClientSettings settings(String token, int concurrency) {
-        return new ClientSettings(URI.create(GC.baseUrl()), ApiToken.of(token), GC.sslContext(), null, 0,
-                Duration.ofSeconds(5), Duration.ofSeconds(20),
-                new RetryPolicy(4, Duration.ofMillis(20), Duration.ofSeconds(2), Duration.ofSeconds(20)),
-                5 * MIB, concurrency);
+        return ClientSettings.builder(URI.create(GC.baseUrl())).token(ApiToken.of(token)).trustStore(GC.trustStore())
+                .connectTimeout(Duration.ofSeconds(5)).responseTimeout(Duration.ofSeconds(20))
+                .retry(new RetryLimits(4, Duration.ofMillis(20), Duration.ofSeconds(2), Duration.ofSeconds(20)))
+                .uploadPartSize(5 * MIB).uploadConcurrency(concurrency).build();
     }
 
     /** The emulator logs a request just after answering it: wait briefly for the last entry. */
@@ -113,6 +120,8 @@ class ClientIT {
         assertThat(client.algorithm("pulmonary-lobe-segmentation").slug()).isEqualTo("pulmonary-lobe-segmentation");
         awaitCount("two throttled attempts and one answered", () -> GC.requestLog().count("GET", "/api/v1/algorithms/"),
                 3);
+        assertThat(retries.text()).contains("GET " + GC.baseUrl() + "algorithms/ answered HTTP 429; attempt 1 of 5")
+                .contains("attempt 2 of 5").doesNotContain("slug=");
 
         GC.faults().add(FaultRule.matching("GET", "/api/v1/algorithms/").times(1).status(500).build());
         assertThatThrownBy(() -> client.algorithm("pulmonary-lobe-segmentation"))
@@ -124,12 +133,23 @@ class ClientIT {
     void retriesADroppedConnectionForReadsOnly() {
         GC.faults().add(FaultRule.matching("GET", "/api/v1/algorithms/").times(1).dropConnection().build());
         assertThat(client.algorithm("pulmonary-lobe-segmentation").slug()).isEqualTo("pulmonary-lobe-segmentation");
+        assertThat(retries.text()).as("the JSON body broke off mid-read and HttpClient repeated the request")
+                .contains("failed with ConnectionClosedException: Premature end of Content-Length");
 
         GC.faults().add(FaultRule.matching("POST", "/api/v1/uploads/").times(1).status(502).build());
         assertThatThrownBy(() -> client.upload(dir.resolve("x"), "x"))
                 .isInstanceOf(GrandChallengeException.class);
         assertThat(GC.requestLog().count("POST", "/api/v1/uploads/")).as("a POST is not blindly repeated")
                 .isLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void aPostTheServerRefusedBeforeActingIsRepeated() throws Exception {
+        Path file = TestImages.writeMha(dir.resolve("refused.mha"), MIB);
+        GC.faults().add(FaultRule.matching("POST", "/api/v1/uploads/").times(1).status(503).retryAfter("0").build());
+        assertThat(client.upload(file, "refused.mha").status()).isEqualTo("Completed");
+        awaitCount("the refused POST and its repetition", () -> GC.requestLog().count("POST", "/api/v1/uploads/"), 2);
+        assertThat(retries.text()).contains("POST " + GC.baseUrl() + "uploads/ answered HTTP 503; attempt 1 of 5");
     }
 
     @Test

@@ -17,7 +17,7 @@ import io.github.camelgc.grandchallenge.client.ApiToken;
 import io.github.camelgc.grandchallenge.client.ClientSettings;
 import io.github.camelgc.grandchallenge.client.GrandChallengeClient;
 import io.github.camelgc.grandchallenge.client.GrandChallengeException;
-import io.github.camelgc.grandchallenge.client.RetryPolicy;
+import io.github.camelgc.grandchallenge.client.RetryLimits;
 import io.github.camelgc.grandchallenge.model.Image;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,11 +38,13 @@ class TransportSecurityIT {
         GC.faults().clear();
     }
 
-    private static GrandChallengeClient client(javax.net.ssl.SSLContext ssl, long maxDownloadSize) {
-        return new GrandChallengeClient(new ClientSettings(URI.create(GC.baseUrl()), ApiToken.of(GC.token("demo")),
-                ssl, null, 0, Duration.ofSeconds(5), Duration.ofSeconds(20),
-                new RetryPolicy(1, Duration.ofMillis(20), Duration.ofMillis(200), Duration.ofSeconds(5)),
-                ClientSettings.MIN_PART_SIZE, 2, maxDownloadSize));
+    private static GrandChallengeClient client(boolean trusting, long maxDownloadSize) {
+        ClientSettings.Builder settings = ClientSettings.builder(URI.create(GC.baseUrl()))
+                .token(ApiToken.of(GC.token("demo"))).connectTimeout(Duration.ofSeconds(5))
+                .responseTimeout(Duration.ofSeconds(20))
+                .retry(new RetryLimits(1, Duration.ofMillis(20), Duration.ofMillis(200), Duration.ofSeconds(5)))
+                .uploadPartSize(ClientSettings.MIN_PART_SIZE).uploadConcurrency(2).maxDownloadSize(maxDownloadSize);
+        return new GrandChallengeClient((trusting ? settings.trustStore(GC.trustStore()) : settings).build());
     }
 
     private static String firstImageFile(GrandChallengeClient client) {
@@ -52,13 +54,13 @@ class TransportSecurityIT {
 
     @Test
     void anUntrustedCertificateIsRefusedWithoutExplicitTrust() throws Exception {
-        try (GrandChallengeClient client = client(null, ClientSettings.DEFAULT_MAX_DOWNLOAD_SIZE)) {
+        try (GrandChallengeClient client = client(false, ClientSettings.DEFAULT_MAX_DOWNLOAD_SIZE)) {
             assertThatThrownBy(() -> client.algorithm("pulmonary-lobe-segmentation"))
                     .hasCauseInstanceOf(SSLException.class)
                     .hasRootCauseMessage("unable to find valid certification path to requested target")
                     .hasMessageNotContaining(GC.token("demo"));
         }
-        try (GrandChallengeClient trusting = client(GC.sslContext(), ClientSettings.DEFAULT_MAX_DOWNLOAD_SIZE)) {
+        try (GrandChallengeClient trusting = client(true, ClientSettings.DEFAULT_MAX_DOWNLOAD_SIZE)) {
             assertThat(trusting.algorithm("pulmonary-lobe-segmentation").slug())
                     .isEqualTo("pulmonary-lobe-segmentation");
         }
@@ -66,7 +68,7 @@ class TransportSecurityIT {
 
     @Test
     void aDownloadAnnouncingMoreThanTheLimitIsRefusedBeforeReading() throws Exception {
-        try (GrandChallengeClient client = client(GC.sslContext(), 1000)) {
+        try (GrandChallengeClient client = client(true, 1000)) {
             String file = firstImageFile(client);
             assertThatThrownBy(() -> client.openMedia(file)).isInstanceOf(GrandChallengeException.class)
                     .hasMessageContaining("more than maxDownloadSize (1000 bytes)");
@@ -75,7 +77,7 @@ class TransportSecurityIT {
 
     @Test
     void aBodyCutShortOfItsContentLengthIsAnErrorNotAShortFile() throws Exception {
-        try (GrandChallengeClient client = client(GC.sslContext(), ClientSettings.DEFAULT_MAX_DOWNLOAD_SIZE)) {
+        try (GrandChallengeClient client = client(true, ClientSettings.DEFAULT_MAX_DOWNLOAD_SIZE)) {
             String file = firstImageFile(client);
             long whole;
             try (InputStream in = client.openMedia(file)) {

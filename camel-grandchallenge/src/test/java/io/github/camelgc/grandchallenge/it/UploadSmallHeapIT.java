@@ -10,7 +10,7 @@ import io.github.camelgc.emulator.junit.GrandChallengeEmulatorExtension;
 import io.github.camelgc.grandchallenge.client.ApiToken;
 import io.github.camelgc.grandchallenge.client.ClientSettings;
 import io.github.camelgc.grandchallenge.client.GrandChallengeClient;
-import io.github.camelgc.grandchallenge.client.RetryPolicy;
+import io.github.camelgc.grandchallenge.client.RetryLimits;
 import io.github.camelgc.grandchallenge.model.UserUpload;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,9 +38,10 @@ class UploadSmallHeapIT {
         // only meaningful in the pom's small-heap execution; a -Dit.test filter can also pull it into the default one
         assumeTrue(Runtime.getRuntime().maxMemory() < 100 * MIB, "runs only with a heap smaller than the file");
         Path large = sparseFile(dir.resolve("large.raw"), 200 * MIB);
-        ClientSettings settings = new ClientSettings(URI.create(GC.baseUrl()), ApiToken.of(GC.token("demo")),
-                GC.sslContext(), null, 0, Duration.ofSeconds(5), Duration.ofSeconds(60),
-                new RetryPolicy(2, Duration.ofMillis(50), Duration.ofSeconds(1), Duration.ofSeconds(60)), 32 * MIB, 4);
+        ClientSettings settings = ClientSettings.builder(URI.create(GC.baseUrl())).token(ApiToken.of(GC.token("demo")))
+                .trustStore(GC.trustStore()).connectTimeout(Duration.ofSeconds(5))
+                .retry(new RetryLimits(2, Duration.ofMillis(50), Duration.ofSeconds(1), Duration.ofSeconds(60)))
+                .uploadPartSize(32 * MIB).uploadConcurrency(4).build();
         try (GrandChallengeClient client = new GrandChallengeClient(settings)) {
             UserUpload upload = client.upload(large, "large.raw");
             assertThat(upload.status()).isEqualTo("Completed");

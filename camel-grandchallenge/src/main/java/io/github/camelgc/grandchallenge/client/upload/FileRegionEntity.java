@@ -6,14 +6,15 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
 
 /**
- * A request body that streams one region of a file straight from disk, so a part never sits in memory. Repeatable:
- * every retry reopens the file. No Content-Type, because presigned part URLs sign no extra headers.
+ * A request body that streams one region of a file straight from disk, so a part never sits in memory. Repeatable
+ * (HttpClient's retries send the same entity again): every write reopens the file. No Content-Type, because presigned part URLs sign no extra headers.
  */
 final class FileRegionEntity extends AbstractHttpEntity {
 
@@ -53,8 +54,10 @@ final class FileRegionEntity extends AbstractHttpEntity {
                 buffer.clear().limit((int) Math.min(WRITE_CHUNK, end - position));
                 int n = channel.read(buffer, position);
                 if (n < 0) {
-                    throw new IOException("'" + file.getFileName() + "' ended at byte " + position + "; expected "
-                                          + end + " bytes (was it changed during the upload?)");
+                    // a local file problem, not a network one: permanent for the retry rules
+                    throw new FileSystemException(String.valueOf(file.getFileName()), null, "ended at byte "
+                                                  + position + "; expected " + end
+                                                  + " bytes (was it changed during the upload?)");
                 }
                 out.write(chunk, 0, n);
                 position += n;

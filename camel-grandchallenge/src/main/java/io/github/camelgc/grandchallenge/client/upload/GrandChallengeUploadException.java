@@ -1,6 +1,7 @@
 package io.github.camelgc.grandchallenge.client.upload;
 
 import io.github.camelgc.grandchallenge.client.GrandChallengeException;
+import io.github.camelgc.grandchallenge.client.RetryRules;
 
 /** Uploading a file failed; the multipart upload was aborted. The message names the file and the failing step. */
 public class GrandChallengeUploadException extends GrandChallengeException {
@@ -11,9 +12,13 @@ public class GrandChallengeUploadException extends GrandChallengeException {
         super(message, cause);
     }
 
-    /** An aborted upload leaves nothing behind on the platform: uploading again is safe when the cause may pass. */
+    /**
+     * As retryable as its cause: an aborted upload leaves nothing behind on the platform, so uploading again is safe
+     * whenever the failure was transient.
+     */
     @Override
     public boolean isRetryable() {
-        return getCause() instanceof io.github.camelgc.grandchallenge.Retryable retryable && retryable.isRetryable();
+        Throwable cause = getCause();
+        return cause instanceof GrandChallengeException failure ? failure.isRetryable() : RetryRules.isTransient(cause);
     }
 }

@@ -162,7 +162,7 @@ public final class MultipartUploader {
                 throw new GrandChallengeException("No presigned URL for part " + number + " of upload " + upload.pk());
             }
             HttpTransport.Call call = new HttpTransport.Call("PUT", URI.create(target),
-                    () -> new FileRegionEntity(file, offset, length), false, true);
+                    new FileRegionEntity(file, offset, length), false, true);
             try (ClassicHttpResponse response = transport.open(call)) {
                 Header etag = response.getFirstHeader("ETag");
                 if (etag == null) {
