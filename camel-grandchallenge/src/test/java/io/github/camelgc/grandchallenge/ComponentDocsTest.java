@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ComponentDocsTest {
 
     /** Options the endpoint declares itself (the rest of its own options live in GrandChallengeConfiguration). */
-    private static final Set<String> ENDPOINT_OPTIONS = Set.of("kind", "idempotentRepository", "delay",
-            "backoffErrorThreshold", "backoffMultiplier");
+    private static final Set<String> ENDPOINT_OPTIONS = Set.of("kind", "idempotentRepository", "offsetRepository",
+            "submissionRepository", "delay", "backoffErrorThreshold", "backoffMultiplier");
 
     @Test
     void theOptionsTableMatchesTheGeneratedMetadata() throws Exception {

@@ -60,7 +60,7 @@ public final class GrandChallengeService implements AutoCloseable {
         jobInputs.importLegacy(platformState.resolve("jobs.properties"));
         // a failed try pauses the input: first for one poll interval, then doubling up to eight
         RetryBackoff backoff = new RetryBackoff(tuning.jobPoll(), tuning.jobPoll().multipliedBy(8), Clock.systemUTC());
-        DropFolder dropFolder = new DropFolder(jobInputs, backoff);
+        DropFolder dropFolder = new DropFolder(jobInputs, backoff, tuning.jobTimeout());
         main.bind("dropFolder", dropFolder);
         main.bind("retryBackoff", backoff);
         main.bind("pollProblems", new PollProblems());

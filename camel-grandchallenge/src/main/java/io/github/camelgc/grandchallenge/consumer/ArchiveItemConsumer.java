@@ -1,6 +1,8 @@
 package io.github.camelgc.grandchallenge.consumer;
 
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.LinkedList;
 import java.util.Queue;
 
@@ -52,7 +54,9 @@ public class ArchiveItemConsumer extends AbstractGrandChallengeConsumer {
         boolean initialized = PollPosition.load(positions(), positionKey())
                 .filter(p -> archive.pk().equals(p.followed())).isPresent();
         boolean baseline = !initialized && !getEndpoint().getConfiguration().isIncludeExisting();
-        Queue<Object> exchanges = new LinkedList<>();
+        // every page is read before any item becomes an exchange (and in flight): a poll that fails on a later page
+        // must not leave items marked in flight that are never processed
+        List<ArchiveItem> fresh = new ArrayList<>();
         Iterator<ArchiveItem> items = client.archiveItems(archive.pk());
         while (items.hasNext()) {
             ArchiveItem item = items.next();
@@ -61,13 +65,15 @@ public class ArchiveItemConsumer extends AbstractGrandChallengeConsumer {
             }
             if (baseline) {
                 markHandled(item.pk());
-            } else if (maxMessagesPerPoll <= 0 || exchanges.size() < maxMessagesPerPoll) {
-                exchanges.add(createExchange(item));
+            } else if (maxMessagesPerPoll <= 0 || fresh.size() < maxMessagesPerPoll) {
+                fresh.add(item);
             }
         }
         if (!initialized) {
             PollPosition.start(archive.pk()).save(positions(), positionKey());
         }
+        Queue<Object> exchanges = new LinkedList<>();
+        fresh.forEach(item -> exchanges.add(createExchange(item)));
         forceConsumerAsReady();
         return processBatch(exchanges);
     }

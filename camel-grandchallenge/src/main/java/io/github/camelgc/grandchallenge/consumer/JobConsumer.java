@@ -15,6 +15,7 @@ import io.github.camelgc.grandchallenge.GrandChallengeConfiguration;
 import io.github.camelgc.grandchallenge.GrandChallengeConstants;
 import io.github.camelgc.grandchallenge.GrandChallengeEndpoint;
 import io.github.camelgc.grandchallenge.client.GrandChallengeClient;
+import io.github.camelgc.grandchallenge.client.GrandChallengeException;
 import io.github.camelgc.grandchallenge.model.Algorithm;
 import io.github.camelgc.grandchallenge.model.Job;
 import io.github.camelgc.grandchallenge.model.Page;
@@ -99,7 +100,33 @@ public class JobConsumer extends AbstractGrandChallengeConsumer {
             next.save(positions(), positionKey());
         }
         forceConsumerAsReady();
-        return processBatch(exchanges);
+        return processBatch(exchanges(client, algorithm, exchanges));
+    }
+
+    /** A final (or timed-out) job to emit; its exchange is made once the whole list was read. */
+    private record Emission(Job job, boolean timedOut) {
+    }
+
+    /**
+     * Turns what {@link #read} queued into exchanges. Emissions become exchanges (and in flight) only here, after the
+     * list was read without failure, so a failed poll leaves nothing marked in flight that will never be processed;
+     * a job whose input names cannot be read now is left for the next poll.
+     */
+    private Queue<Object> exchanges(GrandChallengeClient client, Algorithm algorithm, Queue<Object> queued) {
+        Queue<Object> exchanges = new LinkedList<>();
+        for (Object item : queued) {
+            if (item instanceof Emission emission) {
+                try {
+                    exchanges.add(finalExchange(client, algorithm, emission.job(), emission.timedOut()));
+                } catch (GrandChallengeException e) {
+                    LOG.warn("The input names of job {} cannot be read now ({}); it is emitted on a later poll",
+                            emission.job().pk(), e.getMessage());
+                }
+            } else {
+                exchanges.add(item);
+            }
+        }
+        return exchanges;
     }
 
     /**
@@ -139,7 +166,7 @@ public class JobConsumer extends AbstractGrandChallengeConsumer {
                         open.put(job.pk(), firstSeen);
                     }
                     if (timedOut && !isInFlight(job.pk()) && withinBatchLimit(exchanges)) {
-                        exchanges.add(finalExchange(client, algorithm, job, true));
+                        exchanges.add(new Emission(job, true));
                     } else if (!timedOut && wanted(job) && !job.status().equals(progressEmitted.get(job.pk()))
                                && withinBatchLimit(exchanges)) {
                         progressEmitted.put(job.pk(), job.status());
@@ -148,7 +175,7 @@ public class JobConsumer extends AbstractGrandChallengeConsumer {
                 } else {
                     progressEmitted.remove(job.pk());
                     if (wanted(job) && !isHandled(job.pk()) && !isInFlight(job.pk()) && withinBatchLimit(exchanges)) {
-                        exchanges.add(finalExchange(client, algorithm, job, false));
+                        exchanges.add(new Emission(job, false));
                     }
                 }
                 boolean done = isHandled(job.pk()) || job.isFinal() && !wanted(job);

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -38,10 +39,15 @@ public class DropFolder {
 
     private final JobInputs jobs;
     private final RetryBackoff backoff;
+    private final Duration jobTimeout;
 
-    public DropFolder(JobInputs jobs, RetryBackoff backoff) {
+    /**
+     * @param jobTimeout how long the job consumer waits for a job to finish (for the reason a timed-out input gets)
+     */
+    public DropFolder(JobInputs jobs, RetryBackoff backoff, Duration jobTimeout) {
         this.jobs = jobs;
         this.backoff = backoff;
+        this.jobTimeout = jobTimeout;
     }
 
     /** The job was accepted: move the input to {@code .done/} and remember which job it belongs to. */
@@ -130,10 +136,15 @@ public class DropFolder {
      */
     public void jobTimedOut(Exchange exchange) {
         Job job = exchange.getMessage().getBody(Job.class);
-        failInputOf(job.pk(), "Job " + job.pk() + " did not finish within grandchallenge.jobTimeout (its status is "
+        failInputOf(job.pk(), "Job " + job.pk() + " did not finish within " + human(jobTimeout) + " (its status is "
                 + "still '" + job.status() + "'). The service stopped waiting for it; results that arrive later are "
                 + "ignored. If the algorithm is known to be this slow, raise grandchallenge.jobTimeout; otherwise ask "
                 + "the algorithm's editors whether it is stuck.");
+    }
+
+    private static String human(Duration d) {
+        return d.toHours() > 0 && d.toMinutesPart() == 0 ? d.toHours() + " h"
+                : d.toMinutes() > 0 && d.toSecondsPart() == 0 ? d.toMinutes() + " min" : d.toSeconds() + " s";
     }
 
     private void failInputOf(String jobId, String reason) {

@@ -31,7 +31,7 @@ class CaseFoldersTest {
     private CaseFolders caseFolders() {
         return new CaseFolders(inbox, SOCKETS, Duration.ofSeconds(2), Duration.ofSeconds(60),
                 new DropFolder(new JobInputs(new org.apache.camel.support.processor.state.MemoryStateRepository(),
-                        inbox), new RetryBackoff(Duration.ofSeconds(1), Duration.ofSeconds(8), clock)), clock);
+                        inbox), new RetryBackoff(Duration.ofSeconds(1), Duration.ofSeconds(8), clock), Duration.ofHours(24)), clock);
     }
 
     @Test

@@ -31,7 +31,7 @@ class DropFolderTest {
         ServiceHelper.startService(store);
         stores.add(store);
         return new DropFolder(new JobInputs(store, work), new RetryBackoff(Duration.ofSeconds(1),
-                Duration.ofSeconds(8), java.time.Clock.systemUTC()));
+                Duration.ofSeconds(8), java.time.Clock.systemUTC()), Duration.ofHours(24));
     }
 
     @AfterEach

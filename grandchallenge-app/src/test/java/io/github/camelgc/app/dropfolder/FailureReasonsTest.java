@@ -16,7 +16,8 @@ class FailureReasonsTest {
     void theServicesOwnRetryableFailuresSaySo() {
         assertThat(new InputIncompleteException("still being copied").isRetryable()).isTrue();
         assertThat(new DiskProblem("Cannot move x to .done/: No space left on device", null).isRetryable()).isTrue();
-        assertThat(new GrandChallengeIoException("no response", null).isRetryable()).isTrue();
+        assertThat(new GrandChallengeIoException("no response", new java.net.SocketTimeoutException("read timed out"))
+                .isRetryable()).isTrue();
         assertThat(new GrandChallengeNotFoundException("No algorithm").isRetryable()).isFalse();
     }
 
