@@ -22,6 +22,7 @@ public class GrandChallengeComponent extends HealthCheckComponent {
     private final SharedClients clients = new SharedClients();
     private final StateStores stateStores = new StateStores();
     private final InputNames inputNames = new InputNames();
+    private final SubmittedJobs submittedJobs = new SubmittedJobs();
     private volatile ScheduledExecutorService scheduler;
     private volatile ExecutorService workers;
 
@@ -89,6 +90,11 @@ public class GrandChallengeComponent extends HealthCheckComponent {
     /** The input image names of jobs, shared by every endpoint. */
     InputNames inputNames() {
         return inputNames;
+    }
+
+    /** The jobs this component submitted, shared by every endpoint. */
+    public SubmittedJobs submittedJobs() {
+        return submittedJobs;
     }
 
     @Override

@@ -202,7 +202,11 @@ public class JobConsumer extends AbstractGrandChallengeConsumer {
         return PollPosition.start(algorithm.pk());
     }
 
-    /** First start without includeExisting: every job that is already final counts as handled. */
+    /**
+     * First start without includeExisting: every job that is already final counts as handled, except the ones this
+     * component submitted itself (a route of this application submitted them; they may have finished before this
+     * first poll got through).
+     */
     private PollPosition baseline(GrandChallengeClient client, Algorithm algorithm) {
         long index = 0;
         Map<String, Long> open = new LinkedHashMap<>();
@@ -210,7 +214,8 @@ public class JobConsumer extends AbstractGrandChallengeConsumer {
         while (true) {
             Page<Job> page = client.jobsPage(algorithm.pk(), index, GrandChallengeClient.MAX_PAGE_SIZE);
             for (Job job : page.results()) {
-                if (job.isFinal() && !isHandled(job.pk())) {
+                if (job.isFinal() && !isHandled(job.pk()) && !getEndpoint().getComponent().submittedJobs()
+                        .contains(job.pk())) {
                     markHandled(job.pk());
                 } else if (!job.isFinal()) {
                     open.put(job.pk(), now);

@@ -117,7 +117,8 @@ final class JobOperations {
 
     private JobSubmitter submitter(GrandChallengeClient client) {
         return new JobSubmitter(client, configuration, marks(), endpoint.inputNames(),
-                endpoint.getComponent().scheduler(), endpoint.getComponent().workers());
+                endpoint.getComponent().submittedJobs(), endpoint.getComponent().scheduler(),
+                endpoint.getComponent().workers());
     }
 
     private SubmissionMarks marks() {

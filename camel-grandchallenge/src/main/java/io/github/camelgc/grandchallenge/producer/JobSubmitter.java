@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.github.camelgc.grandchallenge.GrandChallengeConfiguration;
+import io.github.camelgc.grandchallenge.SubmittedJobs;
 import io.github.camelgc.grandchallenge.client.GrandChallengeApiException;
 import io.github.camelgc.grandchallenge.client.GrandChallengeClient;
 import io.github.camelgc.grandchallenge.client.GrandChallengeException;
@@ -45,6 +46,7 @@ final class JobSubmitter {
     private final GrandChallengeConfiguration configuration;
     private final SubmissionMarks marks;
     private final InputNames inputNames;
+    private final SubmittedJobs submitted;
     private final ScheduledExecutorService scheduler;
     private final java.util.concurrent.Executor workers;
 
@@ -78,11 +80,13 @@ final class JobSubmitter {
      *                  scheduler's single thread never blocks on the network
      */
     JobSubmitter(GrandChallengeClient client, GrandChallengeConfiguration configuration, SubmissionMarks marks,
-            InputNames inputNames, ScheduledExecutorService scheduler, java.util.concurrent.Executor workers) {
+            InputNames inputNames, SubmittedJobs submitted, ScheduledExecutorService scheduler,
+            java.util.concurrent.Executor workers) {
         this.client = client;
         this.configuration = configuration;
         this.marks = marks;
         this.inputNames = inputNames;
+        this.submitted = submitted;
         this.scheduler = scheduler;
         this.workers = workers;
     }
@@ -118,6 +122,7 @@ final class JobSubmitter {
             earlier = new PriorJobs(client).find(algorithm, mark.get().since(), expected);
         }
         earlier.ifPresent(job -> {
+            submitted.add(job.pk());
             LOG.info("An earlier attempt of this submission to '{}' already created job {} ({}); adopting it instead of "
                      + "posting again", algorithm.slug(), job.pk(), job.status());
             marks.created(key, job.pk());
@@ -222,6 +227,7 @@ final class JobSubmitter {
     }
 
     private void succeed(Attempt attempt, Job job, boolean existing) {
+        submitted.add(job.pk());
         attempt.key.ifPresent(k -> marks.created(k, job.pk()));
         if (attempt.expected.stream().allMatch(e -> e.imageUrl() == null)) {
             inputNames.remember(job.pk(), imageUploadNames(attempt.expected));

@@ -56,7 +56,8 @@ class FaultMatrixIT {
                 scenario("list/detail GETs: 429 bursts with Retry-After, 502, 503, 504, dropped, 500",
                         FaultRule.matching("*", "/api/v1/*").times(12).status(429).retryAfter("1"),
                         FaultRule.matching("GET", "/api/v1/algorithms/jobs/").times(2).status(502),
-                        FaultRule.matching("GET", "/api/v1/algorithms/jobs/{pk}/").times(2).status(503),
+                        // (job details are not read any more: the consumer's job is used as it is)
+                        FaultRule.matching("GET", "/api/v1/algorithms/").times(2).status(503),
                         FaultRule.matching("GET", "/api/v1/cases/images/{pk}/").times(2).status(504),
                         FaultRule.matching("GET", "/api/v1/algorithms/jobs/").times(2).dropConnection(),
                         FaultRule.matching("GET", "/api/v1/cases/images/{pk}/").times(2).dropConnection(),
