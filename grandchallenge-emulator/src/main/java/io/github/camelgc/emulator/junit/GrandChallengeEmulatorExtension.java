@@ -116,6 +116,24 @@ public final class GrandChallengeEmulatorExtension
         return emulator().faults();
     }
 
+    /**
+     * Gives a user a monthly credit pool of their own for the rest of the test (class, on a static field): {@code 0}
+     * runs them out of credits, a larger number gives credits back.
+     */
+    public void setCredits(String username, int creditsPerMonth) {
+        emulator().setCredits(username, creditsPerMonth);
+    }
+
+    /** Jobs the user may still start with the algorithm. */
+    public long remainingJobs(String username, String algorithmSlug) {
+        return emulator().remainingJobs(username, algorithmSlug);
+    }
+
+    /** Moves the platform's clock forward (e.g. a month, to renew credits). */
+    public void advanceClock(Duration duration) {
+        emulator().advanceClock(duration);
+    }
+
     /** Builds the extension; the defaults are those of {@link EmulatorConfig#defaults()}. */
     public static final class Builder {
         private final EmulatorConfig config = EmulatorConfig.defaults();
@@ -147,6 +165,21 @@ public final class GrandChallengeEmulatorExtension
 
         public Builder phantomCases(int cases) {
             config.phantomCases(cases);
+            return this;
+        }
+
+        /**
+         * The platform's general credits per user and month (default 1000; a default job costs 20). Raise it for
+         * tests that run more than 50 jobs per user on one emulator.
+         */
+        public Builder creditsPerMonth(int credits) {
+            config.creditsPerMonth(credits);
+            return this;
+        }
+
+        /** One user's own monthly credits (0 runs them out of credits from the start). */
+        public Builder credits(String username, int creditsPerMonth) {
+            config.userCredits(username, creditsPerMonth);
             return this;
         }
 
