@@ -95,8 +95,8 @@ public final class LinkedImports {
                 JsonNode value;
                 try {
                     value = Json.MAPPER.readTree(upload.blob().toFile());
-                } catch (IOException e) {
-                    target.rejected(socket, "The file is not valid JSON: " + e.getMessage());
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    target.rejected(socket, "The file is not valid JSON: " + e.getOriginalMessage());
                     return false;
                 }
                 String problem = value == null ? "The file is empty" : ValueSchemas.problem(socket.kind(), value);
