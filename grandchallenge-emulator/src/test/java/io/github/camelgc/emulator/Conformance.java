@@ -93,6 +93,18 @@ final class Conformance {
             algorithms.add(algorithm("many-kinds", "Many Kinds", List.of(List.of("count"), List.of("choices"),
                     List.of("point-of-interest"), List.of("dicom-scan"), List.of("fixed-mask"),
                     List.of("displacement-field"), List.of("report"))));
+            // Users with nothing shared, so each test can own one; every algorithm is theirs to run.
+            ArrayNode users = (ArrayNode) fixture.get("users");
+            for (int id = 3; id <= 9; id++) {
+                users.add(ApiClient.JSON.createObjectNode().put("id", id).put("username", "user" + id)
+                        .put("token", String.format("%064x", id)));
+            }
+            for (JsonNode a : algorithms) {
+                ArrayNode allowed = ((ObjectNode) a).withArray("users");
+                for (int id = 3; id <= 9; id++) {
+                    allowed.add("user" + id);
+                }
+            }
             Path file = Path.of("target", "conformance-fixture.json");
             Files.createDirectories(file.getParent());
             ApiClient.JSON.writeValue(file.toFile(), fixture);
