@@ -100,7 +100,7 @@ public final class EmulatorConfig {
     /**
      * The platform's {@code ALGORITHMS_GENERAL_CREDITS_PER_MONTH_PER_USER} (default 1000): every user's credits over
      * the last month, unless they have their own ({@link #userCredits}) or a grant for the algorithm. A default job
-     * costs 20, so 50 jobs a month.
+     * costs 20, so 50 jobs a month; prices scale with this setting, so raising it does not buy more jobs.
      */
     public EmulatorConfig creditsPerMonth(int value) {
         if (value < 0) {
@@ -110,7 +110,10 @@ public final class EmulatorConfig {
         return this;
     }
 
-    /** One user's own monthly credits (emulator-only: the platform has one pool size for everyone); 0 runs them out. */
+    /**
+     * One user's own monthly credits, priced at the general setting (emulator-only: the platform has one pool size
+     * for everyone); 0 runs them out, a large number lets them run more than 50 jobs a month.
+     */
     public EmulatorConfig userCredits(String username, int credits) {
         if (credits < 0) {
             throw new IllegalArgumentException("Credits cannot be negative, got " + credits);

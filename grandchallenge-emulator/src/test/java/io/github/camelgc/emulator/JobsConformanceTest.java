@@ -29,7 +29,7 @@ class JobsConformanceTest {
 
     @RegisterExtension
     static GrandChallengeEmulatorExtension gc = GrandChallengeEmulatorExtension.builder().fixture(Conformance.fixture())
-            .phantomCases(1).creditsPerMonth(1_000_000).build();
+            .phantomCases(1).credits("demo", 1_000_000).build();
 
     private static ApiClient demo() {
         return as(gc, "demo");

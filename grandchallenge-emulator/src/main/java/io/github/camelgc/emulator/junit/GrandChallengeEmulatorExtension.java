@@ -169,15 +169,19 @@ public final class GrandChallengeEmulatorExtension
         }
 
         /**
-         * The platform's general credits per user and month (default 1000; a default job costs 20). Raise it for
-         * tests that run more than 50 jobs per user on one emulator.
+         * The platform's {@code ALGORITHMS_GENERAL_CREDITS_PER_MONTH_PER_USER} (default 1000). Prices scale with it
+         * (a job costs at least a fiftieth of it), so it never buys more than 50 default jobs a month: for tests that
+         * run more, give the user credits of their own with {@link #credits}.
          */
         public Builder creditsPerMonth(int credits) {
             config.creditsPerMonth(credits);
             return this;
         }
 
-        /** One user's own monthly credits (0 runs them out of credits from the start). */
+        /**
+         * One user's own monthly credits, priced at the general setting (emulator-only; 0 runs them out of credits
+         * from the start, 1_000_000 lets them run 50,000 default jobs a month).
+         */
         public Builder credits(String username, int creditsPerMonth) {
             config.userCredits(username, creditsPerMonth);
             return this;
