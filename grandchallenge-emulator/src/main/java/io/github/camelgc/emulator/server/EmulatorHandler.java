@@ -75,6 +75,11 @@ public final class EmulatorHandler extends Handler.Abstract {
             LOG.info("{} {} answered 500 like the platform would: {}", method, path, e.getMessage());
             byte[] page = "<h1>Server Error (500)</h1>".getBytes(StandardCharsets.UTF_8);
             reply = Reply.stream(500, "text/html", page.length, out -> out.write(page));
+        } catch (org.eclipse.jetty.io.EofException e) {
+            // The client went away while sending its body (e.g. an upload it aborted): nothing went wrong here.
+            LOG.info("{} {}: the client closed the connection before its request body ended", method, path);
+            byte[] page = "<h1>Bad Request (400)</h1>".getBytes(StandardCharsets.UTF_8);
+            reply = Reply.stream(400, "text/html", page.length, out -> out.write(page));
         } catch (Exception e) {
             LOG.warn("{} {} failed", method, path, e);
             // Django's own 500 page is HTML, not JSON.
