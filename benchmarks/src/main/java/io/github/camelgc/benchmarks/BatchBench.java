@@ -31,6 +31,9 @@ import org.apache.camel.impl.DefaultCamelContext;
  */
 final class BatchBench {
 
+    /** The emulator charges credits like the platform (50 default jobs a month); the batch measures throughput. */
+    private static final int UNLIMITED_CREDITS = 1_000_000_000;
+
     static final String ALGORITHM = "pulmonary-lobe-segmentation";
 
     private final Benchmarks.Options options;
@@ -95,7 +98,7 @@ final class BatchBench {
         List<Path> files = scans(work.resolve("in"), options.sequentialFiles);
         Path out = Files.createDirectories(work.resolve("out"));
         try (GrandChallengeEmulator gc = GrandChallengeEmulator.start(EmulatorConfig.defaults()
-                .storageDir(tmp.resolve("sequential-storage")).phantomCases(0));
+                .storageDir(tmp.resolve("sequential-storage")).phantomCases(0).userCredits("demo", UNLIMITED_CREDITS));
                 EmbeddedPlatform platform = EmbeddedPlatform.of(gc)) {
             CamelContext camel = new DefaultCamelContext();
             GrandChallengeComponent component = new GrandChallengeComponent();
@@ -133,7 +136,7 @@ final class BatchBench {
         Path work = Files.createDirectories(tmp.resolve("service"));
         List<Path> files = scans(work.resolve("staging"), options.batchFiles);
         try (GrandChallengeEmulator gc = GrandChallengeEmulator.start(EmulatorConfig.defaults()
-                .storageDir(tmp.resolve("service-storage")).phantomCases(0));
+                .storageDir(tmp.resolve("service-storage")).phantomCases(0).userCredits("demo", UNLIMITED_CREDITS));
                 EmbeddedPlatform platform = EmbeddedPlatform.of(gc);
                 GrandChallengeService service = GrandChallengeService.start(
                         AppSettings.resolve(Map.of()).withWorkDir(work.resolve("work")), platform,

@@ -1,7 +1,10 @@
 package io.github.camelgc.emulator;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Settings of one emulator. Defaults suit tests: free ports, loopback only, the default fixture, a temp
@@ -21,6 +24,9 @@ public final class EmulatorConfig {
     private boolean admin;
     private int phantomCases = 3;
     private Path keystore;
+    private int creditsPerMonth = 1000;
+    private final Map<String, Integer> userCredits = new LinkedHashMap<>();
+    private Clock clock;
 
     public static EmulatorConfig defaults() {
         return new EmulatorConfig();
@@ -100,6 +106,48 @@ public final class EmulatorConfig {
     public EmulatorConfig keystore(Path value) {
         keystore = value;
         return this;
+    }
+
+     * The platform's {@code ALGORITHMS_GENERAL_CREDITS_PER_MONTH_PER_USER} (default 1000): every user's credits over
+     * the last month, unless they have their own ({@link #userCredits}) or a grant for the algorithm. A default job
+     * costs 20, so 50 jobs a month; prices scale with this setting, so raising it does not buy more jobs.
+     */
+    public EmulatorConfig creditsPerMonth(int value) {
+        if (value < 0) {
+            throw new IllegalArgumentException("creditsPerMonth cannot be negative, got " + value);
+        }
+        creditsPerMonth = value;
+        return this;
+    }
+
+    /**
+     * One user's own monthly credits, priced at the general setting (emulator-only: the platform has one pool size
+     * for everyone); 0 runs them out, a large number lets them run more than 50 jobs a month.
+     */
+    public EmulatorConfig userCredits(String username, int credits) {
+        if (credits < 0) {
+            throw new IllegalArgumentException("Credits cannot be negative, got " + credits);
+        }
+        userCredits.put(username, credits);
+        return this;
+    }
+
+    /** The clock the platform's "now" starts from (default the system clock); see {@code advanceClock}. */
+    public EmulatorConfig clock(Clock value) {
+        clock = value;
+        return this;
+    }
+
+    public int creditsPerMonth() {
+        return creditsPerMonth;
+    }
+
+    public Map<String, Integer> userCredits() {
+        return Map.copyOf(userCredits);
+    }
+
+    public Clock clock() {
+        return clock;
     }
 
     public String host() {

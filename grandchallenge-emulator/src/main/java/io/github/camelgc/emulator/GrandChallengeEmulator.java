@@ -1,35 +1,11 @@
 package io.github.camelgc.emulator;
 
 import io.github.camelgc.emulator.admin.AdminApi;
-import io.github.camelgc.emulator.api.AlgorithmsApi;
-import io.github.camelgc.emulator.api.ApiContext;
-import io.github.camelgc.emulator.api.GcapiApi;
-import io.github.camelgc.emulator.api.InterfacesApi;
-import io.github.camelgc.emulator.api.StorageApi;
-import io.github.camelgc.emulator.api.UploadsApi;
-import io.github.camelgc.emulator.api.ArchivesApi;
-import io.github.camelgc.emulator.api.ImagesApi;
-import io.github.camelgc.emulator.api.JobsApi;
-import io.github.camelgc.emulator.api.MediaApi;
-import io.github.camelgc.emulator.api.UploadSessionsApi;
-import io.github.camelgc.emulator.api.Views;
-import io.github.camelgc.emulator.fixture.ArchiveCases;
-import io.github.camelgc.emulator.images.ImageImporter;
-import io.github.camelgc.emulator.images.ImageStore;
-import io.github.camelgc.emulator.jobs.BuiltInAlgorithms;
-import io.github.camelgc.emulator.jobs.InputParser;
-import io.github.camelgc.emulator.jobs.JobFactory;
-import io.github.camelgc.emulator.jobs.JobRunner;
-import io.github.camelgc.emulator.jobs.ValueFactory;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import io.github.camelgc.emulator.api.ApiRoutes;
+import io.github.camelgc.emulator.backend.Backend;
 import io.github.camelgc.emulator.faults.FaultInjector;
-import io.github.camelgc.emulator.fixture.Fixture;
-import io.github.camelgc.emulator.fixture.FixtureLoader;
+import io.github.camelgc.emulator.jobs.Credits;
 import io.github.camelgc.emulator.model.Algorithm;
-import io.github.camelgc.emulator.model.Image;
-import io.github.camelgc.emulator.model.Job;
-import io.github.camelgc.emulator.model.Socket;
 import io.github.camelgc.emulator.model.JobStatus;
 import io.github.camelgc.emulator.model.User;
 import io.github.camelgc.emulator.server.Authenticator;
@@ -39,18 +15,12 @@ import io.github.camelgc.emulator.server.RequestLog;
 import io.github.camelgc.emulator.server.Router;
 import io.github.camelgc.emulator.server.TlsMaterial;
 import io.github.camelgc.emulator.state.EmulatorState;
-import io.github.camelgc.emulator.state.Visibility;
-import io.github.camelgc.emulator.storage.BlobStore;
-import io.github.camelgc.emulator.storage.UrlSigner;
-import io.github.camelgc.metaimage.MetaImageWriter;
-import io.github.camelgc.metaimage.phantom.ChestPhantom;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -72,64 +42,26 @@ import javax.net.ssl.SSLContext;
 public final class GrandChallengeEmulator implements AutoCloseable {
 
     private final EmulatorConfig config;
-    private final EmulatorState state = new EmulatorState();
     private final RequestLog requestLog = new RequestLog();
     private final FaultInjector faults = new FaultInjector();
     private final TlsMaterial tls;
     private final Path storageRoot;
     private final boolean ownsStorage;
+    private final Backend backend;
     private final JettyServer server;
-    private final JobRunner jobRunner;
-    private final ExecutorService background;
-    private final ImageStore images;
-    private final Object seedLock = new Object();
 
     private GrandChallengeEmulator(EmulatorConfig config) throws IOException {
         this.config = config;
         this.tls = TlsMaterial.of(config.keystore());
         this.ownsStorage = config.storageDir() == null;
         this.storageRoot = ownsStorage ? Files.createTempDirectory("gc-emulator-") : config.storageDir();
-        Fixture fixture = config.fixture() == null ? FixtureLoader.readDefault() : FixtureLoader.read(config.fixture());
-        FixtureLoader.apply(fixture, state);
-        BlobStore blobs = new BlobStore(storageRoot);
-        Visibility visibility = new Visibility(state);
-        ApiContext ctx = new ApiContext(config, state, new Views(state), visibility, blobs,
-                new UrlSigner(Clock.systemUTC()), Clock.systemUTC());
-        images = new ImageStore(state, blobs);
-        ValueFactory values = new ValueFactory(state, new ImageImporter(images, blobs), blobs);
-        InputParser parser = new InputParser(state, visibility);
-        jobRunner = new JobRunner(config.jobWorkers(), config.jobStepDelay(), BuiltInAlgorithms.defaults(), values,
-                state, images, blobs);
-        background = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "gc-emulator-imports");
-            t.setDaemon(true);
-            return t;
-        });
-        new ArchiveCases(state, images, GrandChallengeEmulator::writePhantomCase).add(fixture, config.phantomCases(), storageRoot);
-        Router router = new Router();
-        GcapiApi.register(router);
-        new InterfacesApi(ctx).register(router);
-        new AlgorithmsApi(ctx).register(router);
-        new UploadsApi(ctx).register(router);
-        new StorageApi(ctx).register(router);
-        new ImagesApi(ctx).register(router);
-        new MediaApi(ctx).register(router);
-        new JobsApi(ctx, new JobFactory(state, parser, values, jobRunner, config.maxActiveJobsPerUser(),
-                Clock.systemUTC())).register(router);
-        new ArchivesApi(ctx, parser, values, background).register(router);
-        new UploadSessionsApi(ctx, values, background).register(router);
+        this.backend = new Backend(config, storageRoot);
+        Router router = ApiRoutes.create(backend);
         if (config.admin()) {
-            new AdminApi(state, requestLog, faults, jobRunner).register(router);
+            new AdminApi(backend, requestLog, faults).register(router);
         }
         server = new JettyServer(config.host(), config.httpsPort(), config.httpPort(), tls,
-                new EmulatorHandler(router, new Authenticator(state::userByToken), requestLog, faults));
-    }
-
-    /** Case {@code n} of the default archive: a small chest phantom (fast to start), distinct per case. */
-    private static void writePhantomCase(Path file, int n) throws IOException {
-        ChestPhantom phantom = ChestPhantom.builder().size(64, 64, 48 + 2 * (n % 3)).spacing(5.0, 5.0, 6.0)
-                .seed(n).build();
-        MetaImageWriter.write(file, phantom.ct());
+                new EmulatorHandler(router, new Authenticator(backend.state()::userByToken), requestLog, faults));
     }
 
     /** Starts an emulator; close it to stop the server and delete its temporary storage. */
@@ -192,7 +124,7 @@ public final class GrandChallengeEmulator implements AutoCloseable {
     }
 
     public User user(String username) {
-        return state.user(username).orElseThrow(() -> new IllegalArgumentException(
+        return backend.state().user(username).orElseThrow(() -> new IllegalArgumentException(
                 "No user '" + username + "' in the emulator's fixture"));
     }
 
@@ -218,7 +150,7 @@ public final class GrandChallengeEmulator implements AutoCloseable {
 
     /** The in-memory state (read it to count jobs, find uploads, …). */
     public EmulatorState state() {
-        return state;
+        return backend.state();
     }
 
     public RequestLog requestLog() {
@@ -231,12 +163,46 @@ public final class GrandChallengeEmulator implements AutoCloseable {
 
     /** Makes a job end {@code Failed} now (admin control). */
     public void failJob(String jobPk) {
-        jobRunner.fail(job(jobPk));
+        backend.failJob(jobPk);
     }
 
     /** Keeps a job in {@code state} once it gets there; {@code null} releases it. */
     public void holdJob(String jobPk, JobStatus state) {
-        job(jobPk).holdAt(state);
+        backend.holdJob(jobPk, state);
+    }
+
+    /** The algorithm credits of the platform: pools, grants, prices and what users have left. */
+    public Credits credits() {
+        return backend.credits();
+    }
+
+    /**
+     * Gives a user a monthly credit pool of their own: {@code 0} runs them out of credits (their next job is refused
+     * with "You have run out of algorithm credits"), a larger number gives credits back.
+     */
+    public void setCredits(String username, int creditsPerMonth) {
+        user(username);
+        backend.credits().setMonthlyCredits(username, creditsPerMonth);
+    }
+
+    /** Jobs the user may still start with the algorithm (as the platform's job form shows). */
+    public long remainingJobs(String username, String algorithmSlug) {
+        Algorithm algorithm = backend.state().algorithmBySlug(algorithmSlug).orElseThrow(() ->
+                new IllegalArgumentException("No algorithm '" + algorithmSlug + "' in the emulator's fixture"));
+        return backend.credits().remainingJobs(user(username), algorithm);
+    }
+
+    /** The platform's "now". */
+    public Instant now() {
+        return backend.clock().instant();
+    }
+
+    /**
+     * Moves the platform's clock forward, e.g. a month to renew users' credits; presigned URLs and credit periods
+     * follow it, jobs keep running in real time.
+     */
+    public void advanceClock(Duration duration) {
+        backend.clock().advance(duration);
     }
 
     /**
@@ -246,14 +212,13 @@ public final class GrandChallengeEmulator implements AutoCloseable {
      * @return the image pk
      */
     public String seedImage(Path mha, String name) throws IOException {
-        Image image = images.addMha(mha, name, 0, null, null);
-        return image.pk();
+        return backend.seeding().image(mha, name);
     }
 
     /**
      * Load-test seeding: adds {@code count} jobs of an algorithm straight to the state (no HTTP, no validation, no
-     * runner), created one microsecond apart after every existing job, each with the same image {@code inputs} and
-     * {@code outputs} (socket slug → image pk). Jobs left unfinished stay in {@code status} until
+     * runner, no credits), created one microsecond apart after every existing job, each with the same image
+     * {@code inputs} and {@code outputs} (socket slug → image pk). Jobs left unfinished stay in {@code status} until
      * {@link #finishSeededJob} or {@link #failJob}. Seeding a million jobs takes seconds; the API then lists, filters
      * and serves them like any other job.
      *
@@ -261,50 +226,12 @@ public final class GrandChallengeEmulator implements AutoCloseable {
      */
     public List<String> seedJobs(String username, String algorithmSlug, JobStatus status, int count,
             Map<String, String> inputs, Map<String, String> outputs) {
-        User user = user(username);
-        Algorithm algorithm = state.algorithmBySlug(algorithmSlug).orElseThrow(() -> new IllegalArgumentException(
-                "No algorithm '" + algorithmSlug + "' in the emulator's fixture"));
-        List<String> pks = new ArrayList<>(count);
-        synchronized (seedLock) {
-            Instant created = state.jobs().stream().map(Job::created).max(Comparator.naturalOrder())
-                    .orElse(Instant.now()).plusMillis(1);
-            for (int i = 0; i < count; i++) {
-                Job job = new Job(EmulatorState.newUuid(), algorithm, algorithm.imagePk(), user.id(),
-                        created.plusNanos(1000L * i));
-                inputs.forEach((slug, imagePk) -> job.addInput(
-                        state.newSocketValue(socket(slug), null, imagePk, null, null)));
-                if (status == JobStatus.SUCCEEDED) {
-                    outputs.forEach((slug, imagePk) -> job.addOutput(
-                            state.newSocketValue(socket(slug), null, imagePk, null, null)));
-                }
-                job.status(status);
-                state.addJob(job);
-                pks.add(job.pk());
-            }
-        }
-        return pks;
+        return backend.seeding().jobs(username, algorithmSlug, status, count, inputs, outputs);
     }
 
     /** Ends a seeded, unfinished job {@code Succeeded} now, with {@code outputs} (socket slug → image pk). */
     public void finishSeededJob(String jobPk, Map<String, String> outputs) {
-        Job job = job(jobPk);
-        synchronized (job) {
-            if (job.status().isTerminal()) {
-                throw new IllegalStateException("Job " + jobPk + " already ended " + job.status().display());
-            }
-            outputs.forEach((slug, imagePk) -> job.addOutput(
-                    state.newSocketValue(socket(slug), null, imagePk, null, null)));
-            job.status(JobStatus.SUCCEEDED);
-        }
-    }
-
-    private Socket socket(String slug) {
-        return state.socket(slug).orElseThrow(() -> new IllegalArgumentException("No socket '" + slug
-                + "' in the emulator's fixture"));
-    }
-
-    private Job job(String pk) {
-        return state.job(pk).orElseThrow(() -> new IllegalArgumentException("No job " + pk + " in the emulator"));
+        backend.seeding().finish(jobPk, outputs);
     }
 
     public EmulatorConfig config() {
@@ -315,8 +242,7 @@ public final class GrandChallengeEmulator implements AutoCloseable {
     public void close() {
         try {
             server.close();
-            jobRunner.close();
-            background.shutdownNow();
+            backend.close();
         } catch (Exception e) {
             throw new IllegalStateException("Cannot stop the Grand Challenge emulator", e);
         } finally {

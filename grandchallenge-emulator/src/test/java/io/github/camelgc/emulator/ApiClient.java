@@ -29,6 +29,10 @@ final class ApiClient {
         String header(String name) {
             return raw.headers().firstValue(name).orElse(null);
         }
+
+        String text() {
+            return new String(raw.body(), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     private final HttpClient http;
@@ -59,12 +63,35 @@ final class ApiClient {
         return send(request(pathOrUrl).POST(json(body)).header("Content-Type", "application/json"));
     }
 
+    Answer delete(String pathOrUrl) {
+        return send(request(pathOrUrl).DELETE());
+    }
+
     Answer patch(String pathOrUrl, Object body) {
         return send(request(pathOrUrl).method("PATCH", json(body)).header("Content-Type", "application/json"));
     }
 
     Answer put(String pathOrUrl, Object body) {
         return send(request(pathOrUrl).PUT(json(body)).header("Content-Type", "application/json"));
+    }
+
+    /** Any request with a raw body (or none) and extra headers (name, value pairs); the token as configured. */
+    Answer send(String method, String pathOrUrl, byte[] body, String... headers) {
+        HttpRequest.Builder builder = request(pathOrUrl).method(method, body == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return send(builder);
+    }
+
+    /** A request to a storage URL with only the given headers (no token unless passed). */
+    Answer sendRaw(String method, String url, HttpRequest.BodyPublisher body, String... headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).method(method, body);
+        for (int i = 0; i < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return send(builder);
     }
 
     /** A PUT of raw bytes without any credentials, like a presigned S3 part upload. */

@@ -60,6 +60,38 @@ class FixtureTest {
     }
 
     @Test
+    void fixtureCreditsPriceJobsAndGrantCredits() throws Exception {
+        Path file = fixture("""
+                {"users": [{"id": 7, "username": "alice", "token": "%s", "credits_per_month": 100},
+                           {"id": 8, "username": "carol", "token": "%s"}],
+                 "sockets": [{"slug": "age", "title": "Age", "kind": "INT"}],
+                 "algorithms": [{"slug": "gpu", "title": "Gpu", "builtin": "fail", "users": ["alice", "carol"],
+                                 "job_requires_gpu_type": "A10G", "job_requires_memory_gb": 16,
+                                 "interfaces": [{"inputs": ["age"], "outputs": ["age"]}]},
+                                {"slug": "cpu", "title": "Cpu", "builtin": "fail", "users": ["alice", "carol"],
+                                 "minimum_credits_per_job": 50, "time_limit": 600,
+                                 "interfaces": [{"inputs": ["age"], "outputs": ["age"]}]}],
+                 "algorithm_user_credits": [{"user": "carol", "algorithm": "gpu", "credits": 720,
+                                             "valid_from": "2000-01-01", "valid_until": "2999-12-31"}]}
+                """.formatted(TOKEN, "f".repeat(64)));
+        try (GrandChallengeEmulator emulator = GrandChallengeEmulator.start(EmulatorConfig.defaults().fixture(file)
+                .phantomCases(0))) {
+            assertThat(emulator.remainingJobs("alice", "cpu")).as("her own 100 credits, 50 a job").isEqualTo(2);
+            assertThat(emulator.remainingJobs("alice", "gpu")).as("A10G 16 GB: 180 credits a job").isZero();
+            assertThat(emulator.remainingJobs("carol", "gpu")).as("the grant").isEqualTo(4);
+            assertThat(emulator.remainingJobs("carol", "cpu")).as("the general pool").isEqualTo(20);
+        }
+        Path badGpu = fixture("""
+                {"algorithms": [{"slug": "a", "job_requires_gpu_type": "H100", "interfaces": []}]}""");
+        assertThatThrownBy(() -> FixtureLoader.apply(FixtureLoader.read(badGpu), new EmulatorState()))
+                .hasMessageStartingWith("Fixture algorithm 'a': job_requires_gpu_type must be one of");
+        Path lowMinimum = fixture("""
+                {"algorithms": [{"slug": "a", "minimum_credits_per_job": 5, "interfaces": []}]}""");
+        assertThatThrownBy(() -> FixtureLoader.apply(FixtureLoader.read(lowMinimum), new EmulatorState()))
+                .hasMessage("Fixture algorithm 'a': minimum_credits_per_job must be 20-1000");
+    }
+
+    @Test
     void missingTrailingSlashOnGetIsRedirectedLikeDjango() throws Exception {
         try (GrandChallengeEmulator emulator = GrandChallengeEmulator.start(EmulatorConfig.defaults().phantomCases(0))) {
             ApiClient client = new ApiClient(emulator.sslContext(), emulator.baseUrl(), emulator.token("demo"));

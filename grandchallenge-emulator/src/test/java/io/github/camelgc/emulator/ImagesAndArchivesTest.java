@@ -146,7 +146,7 @@ class ImagesAndArchivesTest {
         assertThat(demo().get(archiveUrl + "studies/?patient_id=p1").json().isArray()).isTrue();
 
         ApiClient.Answer withValues = demo().post("archives/items/", Map.of("archive", archiveUrl,
-                "values", List.of(Map.of("interface", "generic-medical-image", "value", 1))));
+                "values", List.of(Map.of("interface", "patient-height", "value", 170))));
         assertThat(withValues.status()).isEqualTo(400);
         assertThat(withValues.json()).hasToString("[\"Values can only be added via update\"]");
 

@@ -124,7 +124,8 @@ class JobsTest {
         JsonNode schema = demo().post("algorithms/jobs/", job("lung-volume-estimator",
                 Map.of("interface", "patient-height", "value", "tall"))).json();
         assertThat(schema.get("inputs").get(0).get("__all__").get(0).asText())
-                .isEqualTo("JSON does not fulfill schema: instance is not of type 'number'");
+                .as("jsonschema's message keeps the repr of a string instance")
+                .isEqualTo("JSON does not fulfill schema: instance 'tall' is not of type 'number'");
 
         JsonNode invisible = demo().post("algorithms/jobs/", Map.of("algorithm",
                 gc.baseUrl() + "algorithms/" + java.util.UUID.randomUUID() + "/", "inputs", List.of())).json();
@@ -147,7 +148,8 @@ class JobsTest {
                         + "Fixed Mask (Segmentation), and Moving Mask (Segmentation)");
         assertThat(demo().post("algorithms/jobs/", job("lung-volume-estimator",
                 Map.of("interface", "clinical-information", "user_upload", gc.baseUrl() + "uploads/x/"))).json()
-                .get("inputs").get(0).get("user_upload").get(0).asText()).isEqualTo("Invalid hyperlink - Object does not exist.");
+                .get("inputs").get(0).get("user_upload").get(0).asText()).as("Django's UUIDField refuses the lookup")
+                .isEqualTo("\u201cx\u201d is not a valid UUID.");
         assertThat(demo().post("algorithms/jobs/", job("lung-volume-estimator")).json()
                 .get("non_field_errors").get(0).asText()).endsWith(
                 "Interface 1: Patient Height (Float) and Clinical Information (Anything) and Interface 2: Patient Height (Float)");

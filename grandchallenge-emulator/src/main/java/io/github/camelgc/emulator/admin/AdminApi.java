@@ -1,7 +1,12 @@
 package io.github.camelgc.emulator.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelgc.emulator.backend.Backend;
 import io.github.camelgc.emulator.faults.FaultInjector;
+import io.github.camelgc.emulator.jobs.Credits;
+import io.github.camelgc.emulator.model.Algorithm;
+import io.github.camelgc.emulator.model.User;
+import io.github.camelgc.emulator.server.Iso;
 import io.github.camelgc.emulator.faults.FaultRule;
 import io.github.camelgc.emulator.model.Job;
 import io.github.camelgc.emulator.model.JobStatus;
@@ -14,25 +19,29 @@ import io.github.camelgc.emulator.server.Router;
 import io.github.camelgc.emulator.state.EmulatorState;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Emulator-only controls under {@code /admin/} (served only when enabled; no token, so bind to
- * loopback): the request log, fault rules, and failing or holding jobs.
+ * loopback): the request log, fault rules, failing or holding jobs, users' credits and the platform clock.
  */
 public final class AdminApi {
 
+    private final Backend backend;
     private final EmulatorState state;
     private final RequestLog log;
     private final FaultInjector faults;
     private final JobRunner runner;
 
-    public AdminApi(EmulatorState state, RequestLog log, FaultInjector faults, JobRunner runner) {
-        this.state = state;
+    public AdminApi(Backend backend, RequestLog log, FaultInjector faults) {
+        this.backend = backend;
+        this.state = backend.state();
         this.log = log;
         this.faults = faults;
-        this.runner = runner;
+        this.runner = backend.runner();
     }
 
     public void register(Router router) {
@@ -73,6 +82,54 @@ public final class AdminApi {
             job(call).holdAt(null);
             return Reply.ok(Map.of("status", job(call).status().display()));
         });
+        router.get("/admin/credits/{username}/", call -> Reply.ok(credits(user(call))));
+        router.put("/admin/credits/{username}/", call -> {
+            User user = user(call);
+            JsonNode body = call.json();
+            if (!body.path("credits_per_month").canConvertToInt() || body.get("credits_per_month").asInt() < 0) {
+                throw ApiError.field("credits_per_month", "A non-negative integer is required.");
+            }
+            backend.credits().setMonthlyCredits(user.username(), body.get("credits_per_month").asInt());
+            return Reply.ok(credits(user));
+        });
+        router.post("/admin/clock/", call -> {
+            JsonNode body = call.json();
+            if (!body.path("advance_seconds").canConvertToLong()) {
+                throw ApiError.field("advance_seconds", "An integer is required.");
+            }
+            backend.clock().advance(Duration.ofSeconds(body.get("advance_seconds").asLong()));
+            return Reply.ok(Map.of("now", Iso.instant(backend.clock().instant())));
+        });
+    }
+
+    /** A user's credits as the platform's job form would show them, per algorithm the user may run. */
+    private Map<String, Object> credits(User user) {
+        Credits credits = backend.credits();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("username", user.username());
+        body.put("credits_per_month", credits.monthlyCredits(user.username()));
+        body.put("remaining_credits", credits.remainingGeneralCredits(user));
+        List<Object> algorithms = new ArrayList<>();
+        for (Algorithm algorithm : state.algorithms()) {
+            if (algorithm.canExecute(user) && algorithm.imagePk() != null) {
+                Map<String, Object> a = new LinkedHashMap<>();
+                a.put("slug", algorithm.slug());
+                try {
+                    a.put("credits_per_job", credits.creditsPerJob(algorithm));
+                    a.put("remaining_jobs", credits.remainingJobs(user, algorithm));
+                } catch (IllegalStateException e) {
+                    a.put("error", e.getMessage());
+                }
+                algorithms.add(a);
+            }
+        }
+        body.put("algorithms", algorithms);
+        return body;
+    }
+
+    private User user(ApiCall call) {
+        return state.user(call.param("username")).orElseThrow(() -> ApiError.detail(404, "No user "
+                + call.param("username") + " in the fixture."));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.camelgc.emulator.api;
 
+import io.github.camelgc.emulator.drf.FilterSet;
 import io.github.camelgc.emulator.model.Algorithm;
 import io.github.camelgc.emulator.model.User;
 import io.github.camelgc.emulator.server.ApiError;
@@ -20,14 +21,18 @@ public final class AlgorithmsApi {
     public void register(Router router) {
         router.get("/api/v1/algorithms/", call -> {
             User user = call.user().orElse(null);
-            String slug = call.query("slug");
+            FilterSet filters = new FilterSet(call);
+            String slug = filters.text("slug");
+            filters.validate();
             List<Algorithm> visible = ctx.state().algorithms().stream()
                     .filter(a -> a.canView(user) && (slug == null || a.slug().equals(slug))).toList();
             return Reply.ok(Pagination.page(call, visible, a -> ctx.views().algorithm(call, a)));
         });
         router.get("/api/v1/algorithms/images/", call -> {
             User user = call.user().orElse(null);
-            String algorithm = call.query("algorithm");
+            FilterSet filters = new FilterSet(call);
+            String algorithm = filters.modelChoice("algorithm", pk -> ctx.state().algorithm(pk).isPresent());
+            filters.validate();
             List<Algorithm> images = ctx.state().algorithms().stream()
                     .filter(a -> a.imagePk() != null && a.isEditor(user))
                     .filter(a -> algorithm == null || a.pk().equals(algorithm)).toList();
@@ -36,13 +41,13 @@ public final class AlgorithmsApi {
         router.get("/api/v1/algorithms/images/{pk}/", call -> {
             User user = call.user().orElse(null);
             Algorithm algorithm = ctx.state().algorithms().stream()
-                    .filter(a -> call.param("pk").equals(a.imagePk()) && a.isEditor(user)).findFirst()
+                    .filter(a -> call.uuidParam("pk").equals(a.imagePk()) && a.isEditor(user)).findFirst()
                     .orElseThrow(() -> ApiError.notFound("AlgorithmImage", call.param("pk")));
             return Reply.ok(ctx.views().algorithmImage(call, algorithm));
         });
         router.get("/api/v1/algorithms/{pk}/", call -> {
             User user = call.user().orElse(null);
-            Algorithm algorithm = ctx.state().algorithm(call.param("pk")).filter(a -> a.canView(user))
+            Algorithm algorithm = ctx.state().algorithm(call.uuidParam("pk")).filter(a -> a.canView(user))
                     .orElseThrow(() -> ApiError.notFound("Algorithm", call.param("pk")));
             return Reply.ok(ctx.views().algorithm(call, algorithm));
         });

@@ -1,13 +1,33 @@
 package io.github.camelgc.emulator.api;
 
-import io.github.camelgc.emulator.EmulatorConfig;
+import io.github.camelgc.emulator.backend.Backend;
 import io.github.camelgc.emulator.state.EmulatorState;
 import io.github.camelgc.emulator.state.Visibility;
-import io.github.camelgc.emulator.storage.BlobStore;
-import io.github.camelgc.emulator.storage.UrlSigner;
-import java.time.Clock;
 
-/** What the resource handlers share. */
-public record ApiContext(EmulatorConfig config, EmulatorState state, Views views, Visibility visibility,
-        BlobStore blobs, UrlSigner signer, Clock clock) {
+/** What the resource handlers share: the backend that owns the behaviour, and the JSON shapes. */
+public final class ApiContext {
+
+    private final Backend backend;
+    private final Views views;
+
+    public ApiContext(Backend backend) {
+        this.backend = backend;
+        this.views = new Views(backend.state());
+    }
+
+    public Backend backend() {
+        return backend;
+    }
+
+    public EmulatorState state() {
+        return backend.state();
+    }
+
+    public Visibility visibility() {
+        return backend.visibility();
+    }
+
+    public Views views() {
+        return views;
+    }
 }

@@ -1,5 +1,6 @@
 package io.github.camelgc.emulator.api;
 
+import io.github.camelgc.emulator.drf.FilterSet;
 import io.github.camelgc.emulator.model.ArchiveItem;
 import io.github.camelgc.emulator.model.Image;
 import io.github.camelgc.emulator.model.Job;
@@ -20,7 +21,7 @@ public final class ImagesApi {
 
     /** DICOM metadata filters; the emulator's images carry none of it, so only "" matches. */
     private static final List<String> BLANK_METADATA = List.of("patient_id", "patient_name", "patient_age",
-            "patient_sex", "study_instance_uid", "series_instance_uid", "study_description", "series_description");
+            "study_instance_uid", "series_instance_uid", "study_description", "series_description");
 
     private final ApiContext ctx;
 
@@ -41,10 +42,28 @@ public final class ImagesApi {
         });
     }
 
+    /** {@code ImageFilterSet} ({@code cases/filters.py}), with the view's permission filter. */
     private Reply list(ApiCall call) {
         User user = call.user().orElse(null);
+        FilterSet filters = new FilterSet(call);
+        String origin = filters.modelChoice("origin", pk -> ctx.state().session(pk).isPresent());
+        List<String> jobInputs = filters.modelMultipleChoice("job_input", pk -> ctx.state().job(pk).isPresent());
+        List<String> jobOutputs = filters.modelMultipleChoice("job_output", pk -> ctx.state().job(pk).isPresent());
+        List<String> archives = filters.modelMultipleChoice("archive", pk -> ctx.state().archive(pk).isPresent());
+        List<String> readerStudies = filters.modelMultipleChoice("reader_study", pk -> false);
+        String name = filters.text("name");
+        // DICOM metadata: the emulator's images have none, so any non-empty value matches nothing.
+        boolean metadata = false;
+        for (String field : BLANK_METADATA) {
+            metadata |= filters.text(field) != null;
+        }
+        metadata |= filters.date("patient_birth_date") != null;
+        metadata |= filters.choice("patient_sex", Set.of("M", "F", "O")) != null;
+        metadata |= filters.date("study_date") != null;
+        boolean noneEmpty = Boolean.FALSE.equals(filters.bool("patient_id__isempty"))
+                | Boolean.FALSE.equals(filters.bool("study_description__isempty"));
+        filters.validate();
         Predicate<Image> filter = image -> ctx.visibility().canView(user, image);
-        List<String> archives = Filters.multi(call, "archive", pk -> ctx.state().archive(pk).isPresent());
         if (!archives.isEmpty()) {
             Set<String> inArchives = new HashSet<>();
             for (ArchiveItem item : ctx.state().archiveItems()) {
@@ -54,32 +73,21 @@ public final class ImagesApi {
             }
             filter = filter.and(i -> inArchives.contains(i.pk()));
         }
-        Filters.multi(call, "reader_study", pk -> false);
-        filter = filter.and(jobFilter(call, "job_input", true)).and(jobFilter(call, "job_output", false));
-        String origin = Filters.single(call, "origin", pk -> ctx.state().session(pk).isPresent());
+        filter = filter.and(jobFilter(jobInputs, true)).and(jobFilter(jobOutputs, false));
         if (origin != null) {
             filter = filter.and(i -> origin.equals(i.origin()));
         }
-        String name = call.query("name");
         if (name != null) {
             filter = filter.and(i -> i.name().equals(name));
         }
-        for (String field : BLANK_METADATA) {
-            String value = call.query(field);
-            if (value != null && !value.isEmpty()) {
-                filter = filter.and(i -> false);
-            }
-        }
-        if ("false".equalsIgnoreCase(call.query("patient_id__isempty"))
-                || "false".equalsIgnoreCase(call.query("study_description__isempty"))) {
+        if (metadata || noneEmpty || !readerStudies.isEmpty()) {
             filter = filter.and(i -> false);
         }
         List<Image> images = ctx.state().images().stream().filter(filter).toList();
         return Reply.ok(Pagination.page(call, images, i -> ctx.views().image(call, i)));
     }
 
-    private Predicate<Image> jobFilter(ApiCall call, String name, boolean inputs) {
-        List<String> jobs = Filters.multi(call, name, pk -> ctx.state().job(pk).isPresent());
+    private Predicate<Image> jobFilter(List<String> jobs, boolean inputs) {
         if (jobs.isEmpty()) {
             return i -> true;
         }
@@ -99,7 +107,7 @@ public final class ImagesApi {
 
     private Image visible(ApiCall call) {
         User user = call.user().orElse(null);
-        return ctx.state().image(call.param("pk")).filter(i -> ctx.visibility().canView(user, i))
+        return ctx.state().image(call.uuidParam("pk")).filter(i -> ctx.visibility().canView(user, i))
                 .orElseThrow(() -> ApiError.notFound("Image", call.param("pk")));
     }
 }

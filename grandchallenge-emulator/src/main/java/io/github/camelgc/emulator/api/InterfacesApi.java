@@ -1,5 +1,6 @@
 package io.github.camelgc.emulator.api;
 
+import io.github.camelgc.emulator.drf.FilterSet;
 import io.github.camelgc.emulator.model.Socket;
 import io.github.camelgc.emulator.server.ApiError;
 import io.github.camelgc.emulator.server.Pagination;
@@ -19,7 +20,9 @@ public final class InterfacesApi {
     public void register(Router router) {
         router.get("/api/v1/components/interfaces/", call -> {
             call.requireUser();
-            String slug = call.query("slug");
+            FilterSet filters = new FilterSet(call);
+            String slug = filters.text("slug");
+            filters.validate();
             List<Socket> sockets = ctx.state().sockets().stream()
                     .filter(s -> slug == null || s.slug().equals(slug)).toList();
             return Reply.ok(Pagination.page(call, sockets, s -> ctx.views().socket(s)));

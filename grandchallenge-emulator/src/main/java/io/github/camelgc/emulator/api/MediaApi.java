@@ -39,7 +39,7 @@ public final class MediaApi {
         if (!ctx.visibility().canView(call.user().orElse(null), image)) {
             return page(403, "Forbidden");
         }
-        return Reply.redirect(StorageApi.objectUrl(call, ctx, file.blob()));
+        return Reply.redirect(call.url(ctx.backend().uploads().objectPath(file.blob())));
     }
 
     private Reply socketValueFile(ApiCall call) {
@@ -54,7 +54,7 @@ public final class MediaApi {
                 || !canView(user, value)) {
             return page(404, "Not Found");
         }
-        return Reply.redirect(StorageApi.objectUrl(call, ctx, value.file()));
+        return Reply.redirect(call.url(ctx.backend().uploads().objectPath(value.file())));
     }
 
     private boolean canView(User user, SocketValue value) {

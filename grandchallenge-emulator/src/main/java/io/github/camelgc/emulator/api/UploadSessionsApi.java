@@ -1,11 +1,10 @@
 package io.github.camelgc.emulator.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.github.camelgc.emulator.images.ImportFailure;
-import io.github.camelgc.emulator.jobs.ValueFactory;
+import io.github.camelgc.emulator.drf.Field;
+import io.github.camelgc.emulator.drf.Form;
+import io.github.camelgc.emulator.drf.Parsers;
 import io.github.camelgc.emulator.model.Archive;
 import io.github.camelgc.emulator.model.ArchiveItem;
-import io.github.camelgc.emulator.model.Image;
 import io.github.camelgc.emulator.model.Socket;
 import io.github.camelgc.emulator.model.Upload;
 import io.github.camelgc.emulator.model.UploadSession;
@@ -15,31 +14,24 @@ import io.github.camelgc.emulator.server.ApiError;
 import io.github.camelgc.emulator.server.Pagination;
 import io.github.camelgc.emulator.server.Reply;
 import io.github.camelgc.emulator.server.Router;
-import io.github.camelgc.emulator.state.EmulatorState;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Executor;
 
 /**
- * {@code cases/upload-sessions/}: the legacy image import (spec §12). Without a target the session
- * waits in {@code Queued} for a job or item to reference it; with an archive it imports right away,
- * one new archive item per image.
+ * {@code cases/upload-sessions/}: the legacy image import (spec §12; {@code RawImageUploadSessionSerializer} in
+ * {@code cases/serializers.py}). Without a target the session waits in {@code Queued} for a job or item to use it;
+ * with an archive each image becomes a new item, with an archive item the image becomes the item's value.
  */
 public final class UploadSessionsApi {
 
     static final int MAX_FILES = 100;
 
     private final ApiContext ctx;
-    private final ValueFactory values;
-    private final Executor background;
 
-    public UploadSessionsApi(ApiContext ctx, ValueFactory values, Executor background) {
+    public UploadSessionsApi(ApiContext ctx) {
         this.ctx = ctx;
-        this.values = values;
-        this.background = background;
     }
 
     public void register(Router router) {
@@ -51,7 +43,7 @@ public final class UploadSessionsApi {
         });
         router.get("/api/v1/cases/upload-sessions/{pk}/", call -> {
             User user = call.user().orElse(null);
-            UploadSession session = ctx.state().session(call.param("pk"))
+            UploadSession session = ctx.state().session(call.uuidParam("pk"))
                     .filter(s -> user != null && s.creatorId() == user.id())
                     .orElseThrow(() -> ApiError.notFound("RawImageUploadSession", call.param("pk")));
             return Reply.ok(ctx.views().session(call, session));
@@ -61,81 +53,50 @@ public final class UploadSessionsApi {
 
     private Reply create(ApiCall call) throws IOException {
         User user = call.requireUser();
-        JsonNode body = call.json();
-        JsonNode links = body.get("uploads");
-        if (links == null || links.isNull()) {
-            throw ApiError.field("uploads", "This field is required.");
-        }
-        List<Upload> uploads = new ArrayList<>();
-        for (JsonNode link : links) {
-            try {
-                uploads.add(ctx.state().upload(Hyperlinks.pk(link, "uploads"))
-                        .filter(u -> u.creatorId() == user.id() && Upload.COMPLETED.equals(u.status()))
-                        .orElseThrow(() -> ApiError.field("uploads", Hyperlinks.OBJECT_DOES_NOT_EXIST)));
-            } catch (Hyperlinks.InvalidHyperlink e) {
-                throw ApiError.field("uploads", e.getMessage());
-            }
-        }
-        Archive archive = null;
-        if (body.hasNonNull("archive")) {
-            String slug = body.get("archive").asText();
-            archive = ctx.state().archiveBySlug(slug).filter(a -> a.canUpload(user))
-                    .orElseThrow(() -> ApiError.field("archive", "Object with slug=" + slug + " does not exist."));
-        }
-        long targets = List.of("archive", "archive_item", "display_set", "answer").stream()
-                .filter(body::hasNonNull).count();
-        if (targets > 1) {
-            throw ApiError.nonField("Only one of archive, archive item, answer or reader study can be set");
-        }
-        if (body.hasNonNull("interface") && targets == 0) {
-            throw ApiError.nonField("An interface can only be defined for archive, archive item or display set uploads.");
-        }
-        if (body.hasNonNull("archive_item") && !body.hasNonNull("interface")) {
-            throw ApiError.nonField("An interface needs to be defined to upload to an archive item.");
-        }
-        if (body.hasNonNull("display_set") && !body.hasNonNull("interface")) {
-            throw ApiError.nonField("An interface needs to be defined to upload to a display set.");
-        }
-        if (uploads.size() > MAX_FILES) {
+        Form form = Form.of(call.json());
+        // In the serializer's field order; the emulator has no reader studies, so answers and display sets never exist.
+        Field<Archive> archive = form.optional("archive", Parsers.slug(
+                slug -> ctx.state().archiveBySlug(slug).filter(a -> a.canUpload(user)).orElse(null)));
+        Field<Object> answer = form.optional("answer", Parsers.uuidPk(pk -> null));
+        Field<Socket> socket = form.optional("interface", Parsers.slug(slug -> ctx.state().socket(slug).orElse(null)));
+        Field<ArchiveItem> item = form.optional("archive_item", Parsers.uuidPk(
+                pk -> ctx.state().archiveItem(pk).filter(i -> i.archive().canUpload(user)).orElse(null)));
+        Field<Object> displaySet = form.optional("display_set", Parsers.uuidPk(pk -> null));
+        Field<List<Upload>> uploads = form.required("uploads", Parsers.manyHyperlinks("uploads",
+                pk -> ctx.state().upload(pk).filter(u -> u.creatorId() == user.id()
+                        && Upload.COMPLETED.equals(u.status())).orElse(null)));
+        form.validate();
+        // validate(), in order (no image post-processing is emulated, so its limit is never reached)
+        if (uploads.value().size() > MAX_FILES) {
             throw ApiError.nonField("Too many files uploaded. A maximum of 100 files may be uploaded per session.");
         }
         Set<String> names = new HashSet<>();
-        for (Upload upload : uploads) {
-            if (!names.add(upload.filename())) {
-                throw ApiError.nonField("Filenames must be unique");
-            }
+        uploads.value().forEach(u -> names.add(u.filename()));
+        if (names.size() != uploads.value().size()) {
+            throw ApiError.nonField("Filenames must be unique");
         }
-        Socket socket = null;
-        if (body.hasNonNull("interface")) {
-            String slug = body.get("interface").asText();
-            socket = ctx.state().socket(slug)
-                    .orElseThrow(() -> ApiError.field("interface", "Object with slug=" + slug + " does not exist."));
+        long targets = List.of(archive, item, answer, displaySet).stream().filter(Field::given).count();
+        if (targets > 1) {
+            throw ApiError.nonField("Only one of archive, archive item, answer or reader study can be set");
         }
-        UploadSession session = new UploadSession(EmulatorState.newUuid(), user.id(),
-                uploads.stream().map(Upload::pk).toList());
-        ctx.state().addSession(session);
+        if (socket.given() && !(archive.given() || item.given() || displaySet.given())) {
+            throw ApiError.nonField("An interface can only be defined for archive, archive item or display set uploads.");
+        }
+        if (item.given() && !socket.given()) {
+            throw ApiError.nonField("An interface needs to be defined to upload to an archive item.");
+        }
+        UploadSession session = ctx.backend().sessions().create(user, uploads.value());
+        // The answer shows the session as created; processing marks it Re-Queued right after.
         Reply created = Reply.created(ctx.views().session(call, session));
-        if (archive != null) {
-            Archive target = archive;
-            Socket itemSocket = socket != null ? socket : ctx.state().socket("generic-medical-image").orElseThrow();
+        if (archive.present()) {
             session.claim();
-            background.execute(() -> importIntoArchive(session, target, itemSocket, user));
-        } else if (body.hasNonNull("archive_item")) {
-            throw ApiError.field("archive_item", "Invalid pk \"" + body.get("archive_item").asText()
-                    + "\" - object does not exist.");
+            Socket target = socket.present() ? socket.value()
+                    : ctx.state().socket("generic-medical-image").orElseThrow();
+            ctx.backend().archiveItems().importIntoArchive(session, archive.value(), target);
+        } else if (item.present()) {
+            session.claim();
+            ctx.backend().archiveItems().importIntoItem(session, item.value(), socket.value());
         }
         return created;
-    }
-
-    private void importIntoArchive(UploadSession session, Archive archive, Socket socket, User user) {
-        try {
-            for (Image image : values.processSession(session, user.id())) {
-                ArchiveItem item = new ArchiveItem(EmulatorState.newUuid(), archive, "");
-                item.put(ctx.state().newSocketValue(socket, null, image.pk(), null, null));
-                ctx.state().addArchiveItem(item);
-            }
-        } catch (ImportFailure e) {
-            // the session carries the error message
-        }
     }
 }

@@ -9,6 +9,7 @@ import io.github.camelgc.emulator.model.ImageFile;
 import io.github.camelgc.emulator.model.Job;
 import io.github.camelgc.emulator.model.JobStatus;
 import io.github.camelgc.emulator.model.Socket;
+import io.github.camelgc.emulator.model.SocketKind;
 import io.github.camelgc.emulator.model.SocketValue;
 import io.github.camelgc.emulator.model.Upload;
 import io.github.camelgc.emulator.model.UploadSession;
@@ -184,16 +185,36 @@ public final class Views {
         return m;
     }
 
-    /** Values ordered as the platform orders them: values, then files, then images; by slug within. */
+    /**
+     * Values ordered as {@code sort_civs} orders them ({@code components/templatetags/civ.py}): by socket slug, then
+     * grouped as JSON values (JSON kinds, also those stored as files, except charts), thumbnails, charts, other
+     * files, images.
+     */
     public List<Object> socketValues(ApiCall call, List<SocketValue> values) {
         return ordered(values).stream().map(v -> (Object) socketValue(call, v)).toList();
     }
 
     public static List<SocketValue> ordered(List<SocketValue> values) {
         List<SocketValue> sorted = new ArrayList<>(values);
-        sorted.sort(Comparator.comparingInt((SocketValue v) -> v.imagePk() != null ? 2 : v.file() != null ? 1 : 0)
+        sorted.sort(Comparator.comparingInt((SocketValue v) -> group(v.socket().kind()))
                 .thenComparing(v -> v.socket().slug()));
         return sorted;
+    }
+
+    private static int group(SocketKind kind) {
+        if (kind.isJson()) {
+            return kind == SocketKind.CHART ? 2 : 0;
+        }
+        if (kind.isImage()) {
+            return 4;
+        }
+        return kind == SocketKind.JPEG || kind == SocketKind.PNG ? 1 : 3;
+    }
+
+    /** The post shape's list ({@code ComponentInterfaceValuePostSerializer(many=True)}): socket values by pk. */
+    private List<Object> socketValuesPost(ApiCall call, List<SocketValue> values) {
+        return values.stream().sorted(Comparator.comparingLong(SocketValue::pk))
+                .map(v -> (Object) socketValuePost(call, v)).toList();
     }
 
     public Map<String, Object> job(ApiCall call, Job j) {
@@ -218,7 +239,7 @@ public final class Views {
     public Map<String, Object> jobPost(ApiCall call, Job j) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("pk", j.pk());
-        m.put("inputs", ordered(j.inputs()).stream().map(v -> (Object) socketValuePost(call, v)).toList());
+        m.put("inputs", socketValuesPost(call, j.inputs()));
         m.put("status", j.status().display());
         return m;
     }
@@ -249,7 +270,7 @@ public final class Views {
     /** The POST/PATCH response shape of an archive item: values in the post shape. */
     public Map<String, Object> archiveItemPost(ApiCall call, ArchiveItem item) {
         Map<String, Object> m = archiveItem(call, item);
-        m.put("values", ordered(item.values()).stream().map(v -> (Object) socketValuePost(call, v)).toList());
+        m.put("values", socketValuesPost(call, item.values()));
         return m;
     }
 

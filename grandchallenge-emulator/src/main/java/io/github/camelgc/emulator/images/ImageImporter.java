@@ -3,6 +3,7 @@ package io.github.camelgc.emulator.images;
 import io.github.camelgc.emulator.model.Image;
 import io.github.camelgc.emulator.model.Upload;
 import io.github.camelgc.emulator.storage.BlobStore;
+import io.github.camelgc.metaimage.ElementType;
 import io.github.camelgc.metaimage.MetaImageHeader;
 import io.github.camelgc.metaimage.MetaImageReader;
 import io.github.camelgc.metaimage.analysis.ImageSummary;
@@ -28,8 +29,8 @@ import java.util.Set;
  */
 public final class ImageImporter {
 
-    /** Images above this are not read whole just to list their label values. */
-    private static final long SEGMENTS_READ_LIMIT = 64L << 20;
+    /** panimg's {@code MAXIMUM_SEGMENTS_LENGTH}: label images with more distinct values have no segments. */
+    public static final int MAXIMUM_SEGMENTS_LENGTH = 64;
 
     private final ImageStore images;
     private final BlobStore blobs;
@@ -39,19 +40,31 @@ public final class ImageImporter {
         this.blobs = blobs;
     }
 
+    /** What an import produced: the images, and how many files could not be used. */
+    public record Result(List<Image> images, int failedFiles) {
+
+        /** The session's message: {@code "N file(s) could not be imported"}, or {@code ""} when every file was used. */
+        public String message() {
+            return failedFiles == 0 ? "" : plural(failedFiles) + " could not be imported";
+        }
+    }
+
     /**
-     * Imports the files of completed uploads.
+     * Imports the files of uploads, as {@code build_images} does ({@code cases/tasks.py}): files are provisioned in
+     * the uploads' order (a repeated name is "Duplicate files uploaded…", an upload that is not completed cannot be
+     * downloaded: "An unexpected error occurred"), then every file becomes an image or a file error. At least one
+     * image is a success, even when other files failed.
      *
-     * @throws ImportFailure with the platform's session message when some file cannot be imported
+     * @throws ImportFailure with the session's message when no image came out
      */
-    public List<Image> importUploads(List<Upload> uploads, int creatorId, String origin) throws ImportFailure {
+    public Result importUploads(List<Upload> uploads, int creatorId, String origin) throws ImportFailure {
         Set<String> names = new HashSet<>();
         for (Upload upload : uploads) {
-            if (!Upload.COMPLETED.equals(upload.status()) || upload.blob() == null) {
-                throw new ImportFailure(plural(uploads.size()) + " could not be imported");
-            }
             if (!names.add(upload.filename())) {
                 throw new ImportFailure("Duplicate files uploaded, please try again with a unique set of files");
+            }
+            if (!Upload.COMPLETED.equals(upload.status()) || upload.blob() == null) {
+                throw new ImportFailure("An unexpected error occurred");
             }
         }
         Path work;
@@ -66,6 +79,7 @@ public final class ImageImporter {
                 Files.createLink(work.resolve(upload.filename()), upload.blob());
             }
             List<Image> imported = new ArrayList<>();
+            Set<String> consumed = new HashSet<>();
             int failed = 0;
             for (Upload upload : uploads) {
                 String lower = upload.filename().toLowerCase(Locale.ROOT);
@@ -76,18 +90,28 @@ public final class ImageImporter {
                     } else if (lower.endsWith(".tif") || lower.endsWith(".tiff")) {
                         imported.add(tiff(file, upload.filename(), creatorId, origin));
                     } else if (lower.endsWith(".mhd")) {
+                        String dataFile = MetaImageReader.readHeader(file).elementDataFile();
                         imported.add(mhd(file, work, upload.filename(), creatorId, origin));
-                    } else if (!lower.endsWith(".raw") && !lower.endsWith(".zraw")) {
-                        failed++;
+                        consumed.add(dataFile);
                     }
                 } catch (IOException | RuntimeException e) {
                     failed++;
                 }
             }
-            if (imported.isEmpty() || failed > 0) {
-                throw new ImportFailure(plural(Math.max(failed, 1)) + " could not be imported");
+            for (Upload upload : uploads) {
+                String lower = upload.filename().toLowerCase(Locale.ROOT);
+                // Data files count as used only when a header that names them was imported; anything else is an error.
+                if ((lower.endsWith(".raw") || lower.endsWith(".zraw")) && !consumed.contains(upload.filename())
+                        || !(lower.endsWith(".raw") || lower.endsWith(".zraw") || lower.endsWith(".mha")
+                        || lower.endsWith(".mhd") || lower.endsWith(".tif") || lower.endsWith(".tiff"))) {
+                    failed++;
+                }
             }
-            return imported;
+            Result result = new Result(imported, failed);
+            if (imported.isEmpty()) {
+                throw new ImportFailure(result.message());
+            }
+            return result;
         } catch (IOException e) {
             throw new ImportFailure("An unexpected error occurred", e);
         } finally {
@@ -96,9 +120,12 @@ public final class ImageImporter {
     }
 
     private Image mha(Path file, String name, int creatorId, String origin) throws IOException {
-        MetaImageHeader header = MetaImageReader.readHeader(file);
-        if (header.dataSizeBytes() + header.headerSize() > Files.size(file) && !header.compressed()) {
-            throw new IOException(name + " is truncated");
+        // Like the importer reading the whole image: opening checks the size of raw data, a compressed stream must
+        // inflate completely.
+        try (PixelStream pixels = MetaImageReader.openPixels(file)) {
+            while (pixels.header().compressed() && pixels.hasNextSlice()) {
+                pixels.readSlice();
+            }
         }
         Path copy = Files.createTempFile(blobs.root(), "image-", ".mha");
         Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
@@ -113,14 +140,32 @@ public final class ImageImporter {
         return images.addTiff(copy, name, info.width(), info.height(), info.samplesPerPixel(), creatorId, origin);
     }
 
-    /** Label values of small integer images, like the platform's {@code segments}; big images are not read. */
-    private static List<Integer> segments(Path mha) throws IOException {
+    /**
+     * panimg's {@code segments}: only single-channel 8-bit images, at most {@value #MAXIMUM_SEGMENTS_LENGTH}
+     * distinct values; a 4-D image of 0/1 volumes has one segment per volume. Read slice by slice.
+     */
+    static List<Integer> segments(Path mha) throws IOException {
         MetaImageHeader header = MetaImageReader.readHeader(mha);
-        if (!header.elementType().isInteger() || header.dataSizeBytes() > SEGMENTS_READ_LIMIT) {
+        ElementType type = header.elementType();
+        if (header.channels() != 1 || (type != ElementType.MET_UCHAR && type != ElementType.MET_CHAR)) {
             return null;
         }
-        List<Long> segments = ImageSummary.of(MetaImageReader.read(mha)).segments();
-        return segments == null ? null : segments.stream().map(Long::intValue).toList();
+        List<Long> values = ImageSummary.of(mha).segments();
+        if (values == null) {
+            return null;
+        }
+        if (header.nDims() == 4) {
+            if (!Set.of(0L, 1L).containsAll(values)) {
+                return null;
+            }
+            List<Integer> volumes = new ArrayList<>();
+            for (int v = 1; v <= header.dim(3); v++) {
+                volumes.add(v);
+            }
+            return volumes.size() <= MAXIMUM_SEGMENTS_LENGTH ? volumes : null;
+        }
+        return values.size() <= MAXIMUM_SEGMENTS_LENGTH
+                ? values.stream().map(Long::intValue).toList() : null;
     }
 
     /** Converts a header/data-file pair to a single {@code .mha}, slice by slice. */

@@ -1,135 +1,128 @@
 package io.github.camelgc.emulator.jobs;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.github.camelgc.emulator.api.Hyperlinks;
+import io.github.camelgc.emulator.images.UploadSessions;
 import io.github.camelgc.emulator.model.Algorithm;
 import io.github.camelgc.emulator.model.AlgorithmInterface;
 import io.github.camelgc.emulator.model.Job;
 import io.github.camelgc.emulator.model.Socket;
 import io.github.camelgc.emulator.model.SocketValue;
+import io.github.camelgc.emulator.model.UploadSession;
 import io.github.camelgc.emulator.model.User;
 import io.github.camelgc.emulator.server.ApiError;
+import io.github.camelgc.emulator.server.ServerError;
 import io.github.camelgc.emulator.state.EmulatorState;
+import io.github.camelgc.emulator.state.JsonValues;
+import io.github.camelgc.emulator.values.ParsedInput;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
-/** Job creation with the platform's validation order and messages (spec §9.5). */
+/**
+ * Job creation after the request's fields were read: {@code JobPostSerializer.validate} and {@code create}
+ * ({@code algorithms/serializers.py}) with their checks in order: image ready, credits, active jobs, interface,
+ * duplicate; then the job is created with its charge and its synchronous inputs (socket values reused), an upload
+ * session is created for each {@code user_uploads} input, and the runner imports the rest.
+ */
 public final class JobFactory {
 
     private final EmulatorState state;
-    private final InputParser parser;
-    private final ValueFactory values;
+    private final Credits credits;
+    private final UploadSessions sessions;
     private final JobRunner runner;
     private final int maxActiveJobs;
     private final Clock clock;
 
-    public JobFactory(EmulatorState state, InputParser parser, ValueFactory values, JobRunner runner,
+    public JobFactory(EmulatorState state, Credits credits, UploadSessions sessions, JobRunner runner,
             int maxActiveJobs, Clock clock) {
         this.state = state;
-        this.parser = parser;
-        this.values = values;
+        this.credits = credits;
+        this.sessions = sessions;
         this.runner = runner;
         this.maxActiveJobs = maxActiveJobs;
         this.clock = clock;
     }
 
     /**
-     * Validates the POST body, creates the job and starts it. The response is rendered by {@code snapshot}
-     * before the runner may advance the job: the platform answers with the job as created
-     * ("Validating inputs", immediate inputs only), however fast the job then runs.
+     * Checks, creates and starts the job. The response is rendered by {@code snapshot} before the runner may
+     * advance the job: the platform answers with the job as created ("Validating inputs", synchronous inputs only).
      */
-    public <T> T create(JsonNode body, User user, Function<Job, T> snapshot) {
-        Map<String, Object> fieldErrors = new LinkedHashMap<>();
-        Algorithm algorithm = algorithm(body.get("algorithm"), user, fieldErrors);
-        List<ParsedInput> inputs = null;
+    public synchronized <T> T create(User user, Algorithm algorithm, List<ParsedInput> inputs,
+            Function<Job, T> snapshot) {
+        // Serialised so two concurrent posts cannot both pass the credit, active-jobs and duplicate checks.
+        if (algorithm.imagePk() == null) {
+            throw ApiError.nonField("Algorithm image is not ready to be used");
+        }
+        long remaining;
         try {
-            inputs = parser.parse(body.get("inputs"), user, "inputs");
-        } catch (ApiError e) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> errors = (Map<String, Object>) e.body();
-            fieldErrors.putAll(errors);
+            remaining = credits.remainingJobs(user, algorithm);
+        } catch (IllegalStateException e) {
+            throw new ServerError(e.getMessage());
         }
-        if (!fieldErrors.isEmpty()) {
-            throw ApiError.of(400, fieldErrors);
+        if (remaining < 1) {
+            throw ApiError.nonField("You have run out of algorithm credits");
         }
-        synchronized (this) {
-            // Serialised so two concurrent posts cannot both pass the active-jobs and duplicate checks.
-            if (algorithm.imagePk() == null) {
-                throw ApiError.nonField("Algorithm image is not ready to be used");
+        long active = state.jobs().stream().filter(j -> j.creatorId() == user.id() && !j.status().isTerminal()).count();
+        if (active >= maxActiveJobs) {
+            throw ApiError.nonField("You have too many active jobs, please try again after they have completed");
+        }
+        Set<String> given = new LinkedHashSet<>();
+        inputs.forEach(i -> given.add(i.socket().slug()));
+        if (algorithm.interfaces().stream().noneMatch(i -> Set.copyOf(i.inputs()).equals(given))) {
+            throw ApiError.nonField(interfaceMismatch(algorithm));
+        }
+        if (duplicate(algorithm, inputs)) {
+            throw ApiError.nonField("A result for these inputs with the current image and model already exists.");
+        }
+        for (ParsedInput input : inputs) {
+            if (input.source() == ParsedInput.Source.UPLOAD_SESSION
+                    && !UploadSession.QUEUED.equals(input.session().status())) {
+                // process_images' RuntimeError: another job or item took the session meanwhile.
+                throw new ServerError("Upload session " + input.session().pk() + " is not in PENDING state");
             }
-            long active = state.jobs().stream()
-                    .filter(j -> j.creatorId() == user.id() && !j.status().isTerminal()).count();
-            if (active >= maxActiveJobs) {
-                throw ApiError.nonField("You have too many active jobs, please try again after they have completed");
-            }
-            Set<String> given = new HashSet<>();
-            inputs.forEach(i -> given.add(i.socket().slug()));
-            if (algorithm.interfaces().stream().noneMatch(i -> new HashSet<>(i.inputs()).equals(given))
-                    || given.size() != inputs.size()) {
-                throw ApiError.nonField(interfaceMismatch(algorithm));
-            }
-            if (inputs.stream().allMatch(ParsedInput::immediate) && duplicate(algorithm, inputs)) {
-                throw ApiError.nonField("A result for these inputs with the current image and model already exists.");
-            }
-            for (ParsedInput input : inputs) {
-                // A target-less session feeds exactly one job or item: the first to claim it.
-                if (input.session() != null && !input.session().claim()) {
-                    throw ApiError.of(400, Map.of("inputs", List.of(Map.of("upload_session",
-                            List.of(Hyperlinks.OBJECT_DOES_NOT_EXIST)))));
+        }
+        Credits.Charge charge = credits.charge(user, algorithm);
+        Job job = new Job(EmulatorState.newUuid(), algorithm, algorithm.imagePk(), user.id(), clock.instant(),
+                charge.credits(), charge.complimentary());
+        List<ParsedInput> pending = new ArrayList<>();
+        for (ParsedInput input : inputs) {
+            switch (input.source()) {
+                case VALUE -> job.putInput(state.valueFor(input.socket(), input.value()));
+                case IMAGE -> job.putInput(state.imageValueFor(input.socket(), input.image().pk()));
+                case USER_UPLOADS -> {
+                    UploadSession session = sessions.create(user, input.uploads());
+                    session.claim();
+                    pending.add(input.withSession(session));
                 }
-            }
-            Job job = new Job(EmulatorState.newUuid(), algorithm, algorithm.imagePk(), user.id(), clock.instant());
-            List<ParsedInput> pending = new ArrayList<>();
-            for (ParsedInput input : inputs) {
-                if (input.immediate()) {
-                    job.addInput(values.immediate(input));
-                } else {
+                case UPLOAD_SESSION -> {
+                    input.session().claim();
                     pending.add(input);
                 }
+                default -> pending.add(input);
             }
-            state.addJob(job);
-            T response = snapshot.apply(job);
-            runner.submit(job, pending);
-            return response;
         }
+        state.addJob(job);
+        T response = snapshot.apply(job);
+        runner.submit(job, pending);
+        return response;
     }
 
-    private Algorithm algorithm(JsonNode link, User user, Map<String, Object> errors) {
-        if (link == null || link.isNull()) {
-            errors.put("algorithm", List.of("This field is required."));
-            return null;
-        }
-        try {
-            Algorithm algorithm = state.algorithm(Hyperlinks.pk(link, "algorithms")).filter(a -> a.canExecute(user))
-                    .orElse(null);
-            if (algorithm == null) {
-                errors.put("algorithm", List.of(Hyperlinks.OBJECT_DOES_NOT_EXIST));
-            }
-            return algorithm;
-        } catch (Hyperlinks.InvalidHyperlink e) {
-            errors.put("algorithm", List.of(e.getMessage()));
-            return null;
-        }
-    }
-
-    /** Any job (any user, any status) of the same algorithm image with exactly the same reused inputs. */
+    /**
+     * {@code get_jobs_with_same_inputs}: a job (any user, any status) of the same algorithm image whose inputs are
+     * exactly the reused socket values of this request; uploads always make new values and never match.
+     */
     private boolean duplicate(Algorithm algorithm, List<ParsedInput> inputs) {
+        if (!inputs.stream().allMatch(ParsedInput::immediate)) {
+            return false;
+        }
         for (Job job : state.jobs()) {
             if (!job.algorithmImagePk().equals(algorithm.imagePk()) || job.inputs().size() != inputs.size()) {
                 continue;
             }
-            boolean same = true;
-            for (ParsedInput input : inputs) {
-                same &= job.inputs().stream().anyMatch(v -> matches(v, input));
-            }
-            if (same) {
+            List<SocketValue> existing = job.inputs();
+            if (inputs.stream().allMatch(input -> existing.stream().anyMatch(v -> matches(v, input)))) {
                 return true;
             }
         }
@@ -142,7 +135,7 @@ public final class JobFactory {
         }
         return input.source() == ParsedInput.Source.IMAGE
                 ? input.image().pk().equals(existing.imagePk())
-                : existing.value() != null && Objects.equals(existing.value(), input.value());
+                : existing.value() != null && JsonValues.same(existing.value(), input.value());
     }
 
     private String interfaceMismatch(Algorithm algorithm) {

@@ -1,10 +1,13 @@
 package io.github.camelgc.emulator.jobs;
 
 import io.github.camelgc.emulator.images.ImageStore;
-import io.github.camelgc.emulator.images.ImportFailure;
 import io.github.camelgc.emulator.model.Job;
 import io.github.camelgc.emulator.model.JobStatus;
+import io.github.camelgc.emulator.model.Socket;
 import io.github.camelgc.emulator.model.SocketValue;
+import io.github.camelgc.emulator.values.CivTarget;
+import io.github.camelgc.emulator.values.LinkedImports;
+import io.github.camelgc.emulator.values.ParsedInput;
 import io.github.camelgc.emulator.state.EmulatorState;
 import io.github.camelgc.emulator.storage.BlobStore;
 import java.time.Duration;
@@ -31,12 +34,12 @@ public final class JobRunner implements AutoCloseable {
     private final ScheduledExecutorService pool;
     private final Duration stepDelay;
     private final BuiltInAlgorithms algorithms;
-    private final ValueFactory values;
+    private final LinkedImports imports;
     private final EmulatorState state;
     private final ImageStore images;
     private final BlobStore blobs;
 
-    public JobRunner(int workers, Duration stepDelay, BuiltInAlgorithms algorithms, ValueFactory values,
+    public JobRunner(int workers, Duration stepDelay, BuiltInAlgorithms algorithms, LinkedImports imports,
             EmulatorState state, ImageStore images, BlobStore blobs) {
         AtomicInteger n = new AtomicInteger();
         ThreadFactory threads = r -> {
@@ -47,7 +50,7 @@ public final class JobRunner implements AutoCloseable {
         this.pool = Executors.newScheduledThreadPool(workers, threads);
         this.stepDelay = stepDelay;
         this.algorithms = algorithms;
-        this.values = values;
+        this.imports = imports;
         this.state = state;
         this.images = images;
         this.blobs = blobs;
@@ -68,23 +71,35 @@ public final class JobRunner implements AutoCloseable {
         }
     }
 
+    /**
+     * Imports the upload-based inputs (every one, as the platform's separate tasks would, so each session ends
+     * {@code Succeeded} or {@code Failed}); the job is {@code Cancelled} as soon as one fails, else {@code Queued}.
+     */
     private void validate(Job job, List<ParsedInput> pending) {
+        CivTarget target = new CivTarget() {
+            @Override
+            public boolean put(SocketValue value) {
+                return job.putInput(value);
+            }
+
+            @Override
+            public void rejected(Socket socket, String message) {
+                // The platform records "One or more of the inputs failed validation." internally only.
+                LOG.info("Job {} cancelled: input {} failed validation: {}", job.pk(), socket.slug(), message);
+                finish(job, JobStatus.CANCELLED);
+            }
+        };
         for (ParsedInput input : pending) {
             try {
-                job.addInput(values.imported(input, job.creatorId()));
-            } catch (ImportFailure e) {
-                // The platform records "One or more of the inputs failed validation." internally only.
-                LOG.info("Job {} cancelled: input {} failed validation: {}", job.pk(), input.socket().slug(),
-                        e.getMessage());
-                finish(job, JobStatus.CANCELLED);
-                return;
+                imports.apply(input, target);
             } catch (RuntimeException e) {
                 LOG.warn("Job {} cancelled: importing {} failed", job.pk(), input.socket().slug(), e);
                 finish(job, JobStatus.CANCELLED);
-                return;
             }
         }
-        advance(job, JobStatus.QUEUED);
+        if (job.status() == JobStatus.VALIDATING_INPUTS) {
+            advance(job, JobStatus.QUEUED);
+        }
     }
 
     private void advance(Job job, JobStatus next) {

@@ -116,6 +116,24 @@ public final class GrandChallengeEmulatorExtension
         return emulator().faults();
     }
 
+    /**
+     * Gives a user a monthly credit pool of their own for the rest of the test (class, on a static field): {@code 0}
+     * runs them out of credits, a larger number gives credits back.
+     */
+    public void setCredits(String username, int creditsPerMonth) {
+        emulator().setCredits(username, creditsPerMonth);
+    }
+
+    /** Jobs the user may still start with the algorithm. */
+    public long remainingJobs(String username, String algorithmSlug) {
+        return emulator().remainingJobs(username, algorithmSlug);
+    }
+
+    /** Moves the platform's clock forward (e.g. a month, to renew credits). */
+    public void advanceClock(Duration duration) {
+        emulator().advanceClock(duration);
+    }
+
     /** Builds the extension; the defaults are those of {@link EmulatorConfig#defaults()}. */
     public static final class Builder {
         private final EmulatorConfig config = EmulatorConfig.defaults();
@@ -147,6 +165,25 @@ public final class GrandChallengeEmulatorExtension
 
         public Builder phantomCases(int cases) {
             config.phantomCases(cases);
+            return this;
+        }
+
+        /**
+         * The platform's {@code ALGORITHMS_GENERAL_CREDITS_PER_MONTH_PER_USER} (default 1000). Prices scale with it
+         * (a job costs at least a fiftieth of it), so it never buys more than 50 default jobs a month: for tests that
+         * run more, give the user credits of their own with {@link #credits}.
+         */
+        public Builder creditsPerMonth(int credits) {
+            config.creditsPerMonth(credits);
+            return this;
+        }
+
+        /**
+         * One user's own monthly credits, priced at the general setting (emulator-only; 0 runs them out of credits
+         * from the start, 1_000_000 lets them run 50,000 default jobs a month).
+         */
+        public Builder credits(String username, int creditsPerMonth) {
+            config.userCredits(username, creditsPerMonth);
             return this;
         }
 

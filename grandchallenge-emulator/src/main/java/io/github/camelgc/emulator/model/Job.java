@@ -13,6 +13,8 @@ public final class Job {
     private final String algorithmImagePk;
     private final int creatorId;
     private final Instant created;
+    private final int creditsConsumed;
+    private final boolean complimentary;
     private final List<SocketValue> inputs = new ArrayList<>();
     private final List<SocketValue> outputs = new ArrayList<>();
     private JobStatus status = JobStatus.VALIDATING_INPUTS;
@@ -21,11 +23,22 @@ public final class Job {
     private boolean failRequested;
 
     public Job(String pk, Algorithm algorithm, String algorithmImagePk, int creatorId, Instant created) {
+        this(pk, algorithm, algorithmImagePk, creatorId, created, 0, false);
+    }
+
+    /**
+     * @param creditsConsumed what the job cost its creator ({@code credits_consumed}), fixed at creation
+     * @param complimentary one of the free jobs of the algorithm image's editors: it costs no credits
+     */
+    public Job(String pk, Algorithm algorithm, String algorithmImagePk, int creatorId, Instant created,
+            int creditsConsumed, boolean complimentary) {
         this.pk = pk;
         this.algorithm = algorithm;
         this.algorithmImagePk = algorithmImagePk;
         this.creatorId = creatorId;
         this.created = created;
+        this.creditsConsumed = creditsConsumed;
+        this.complimentary = complimentary;
     }
 
     public String pk() {
@@ -48,6 +61,14 @@ public final class Job {
         return created;
     }
 
+    public int creditsConsumed() {
+        return creditsConsumed;
+    }
+
+    public boolean complimentary() {
+        return complimentary;
+    }
+
     public synchronized JobStatus status() {
         return status;
     }
@@ -63,6 +84,21 @@ public final class Job {
 
     public synchronized void addInput(SocketValue value) {
         inputs.add(value);
+    }
+
+    /**
+     * Sets the value of the value's socket, replacing the current one ({@code remove_civ} + {@code add_civ}), while
+     * the job still validates its inputs.
+     *
+     * @return false when the job no longer takes inputs (e.g. it was cancelled meanwhile)
+     */
+    public synchronized boolean putInput(SocketValue value) {
+        if (status != JobStatus.VALIDATING_INPUTS) {
+            return false;
+        }
+        inputs.removeIf(v -> v.socket().slug().equals(value.socket().slug()));
+        inputs.add(value);
+        return true;
     }
 
     public synchronized List<SocketValue> outputs() {

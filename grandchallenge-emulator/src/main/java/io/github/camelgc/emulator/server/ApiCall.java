@@ -61,6 +61,21 @@ public final class ApiCall {
         return query.getValue(name);
     }
 
+    /** A path parameter holding a UUID pk, in canonical form when Python's {@code uuid} reads it (else as given). */
+    public String uuidParam(String name) {
+        String raw = params.get(name);
+        return io.github.camelgc.emulator.drf.PyUuid.parse(raw).orElse(raw);
+    }
+
+    /** The first value of every query parameter. */
+    public Map<String, String> queryMap() {
+        Map<String, String> map = new java.util.LinkedHashMap<>();
+        for (org.eclipse.jetty.util.Fields.Field field : query) {
+            map.putIfAbsent(field.getName(), field.getValue());
+        }
+        return map;
+    }
+
     /** Every value of a repeated ("multi") query parameter. */
     public List<String> queryAll(String name) {
         List<String> values = query.getValues(name);
@@ -98,7 +113,11 @@ public final class ApiCall {
         return body;
     }
 
-    /** The JSON body; an empty body reads as {@code {}}. */
+    /**
+     * The request body as DRF's parsers read it: an empty body is {@code {}}; JSON needs
+     * {@code Content-Type: application/json}; a form-encoded body gives its fields as strings (the last value of a
+     * repeated key); any other type is 415.
+     */
     public JsonNode json() throws IOException {
         byte[] bytes = body.readNBytes(MAX_JSON_BODY + 1);
         if (bytes.length > MAX_JSON_BODY) {
@@ -106,6 +125,22 @@ public final class ApiCall {
         }
         if (bytes.length == 0) {
             return JsonNodeFactory.instance.objectNode();
+        }
+        String contentType = header("content-type") == null ? "" : header("content-type");
+        String mediaType = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        if (mediaType.equals("application/x-www-form-urlencoded")) {
+            com.fasterxml.jackson.databind.node.ObjectNode form = JsonNodeFactory.instance.objectNode();
+            Fields fields = new Fields();
+            org.eclipse.jetty.util.UrlEncoded.decodeUtf8To(new String(bytes, java.nio.charset.StandardCharsets.UTF_8),
+                    fields);
+            for (Fields.Field field : fields) {
+                List<String> values = field.getValues();
+                form.put(field.getName(), values.get(values.size() - 1));
+            }
+            return form;
+        }
+        if (!mediaType.equals("application/json")) {
+            throw ApiError.detail(415, "Unsupported media type \"" + contentType + "\" in request.");
         }
         try {
             return Json.MAPPER.readTree(bytes);

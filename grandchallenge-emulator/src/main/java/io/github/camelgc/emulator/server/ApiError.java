@@ -50,11 +50,8 @@ public final class ApiError extends RuntimeException {
      * {@code Not found.} for a malformed one (the lookup never reaches the model).
      */
     public static ApiError notFound(String model, String pk) {
-        return UUID_PATTERN.matcher(pk == null ? "" : pk).matches() ? notFound(model) : detail(404, "Not found.");
+        return io.github.camelgc.emulator.drf.PyUuid.parse(pk).isPresent() ? notFound(model) : detail(404, "Not found.");
     }
-
-    private static final java.util.regex.Pattern UUID_PATTERN = java.util.regex.Pattern.compile(
-            "[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}");
 
     public static ApiError methodNotAllowed(String method) {
         return detail(405, "Method \"" + method + "\" not allowed.");
@@ -68,6 +65,11 @@ public final class ApiError extends RuntimeException {
     /** 400 with an object-level error: {@code {"non_field_errors": ["message"]}}. */
     public static ApiError nonField(String message) {
         return field("non_field_errors", message);
+    }
+
+    /** 406: the request's {@code Accept} header excludes JSON, the only renderer. */
+    public static ApiError notAcceptable() {
+        return detail(406, "Could not satisfy the request Accept header.");
     }
 
     /** 400 with a bare JSON list body, as raised while saving rather than validating. */

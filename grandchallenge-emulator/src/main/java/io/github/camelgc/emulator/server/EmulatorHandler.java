@@ -71,10 +71,15 @@ public final class EmulatorHandler extends Handler.Abstract {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw e;
-        } catch (StorageFailure e) {
-            LOG.info("{} {} answered 500 like S3 would: {}", method, path, e.getMessage());
+        } catch (ServerError e) {
+            LOG.info("{} {} answered 500 like the platform would: {}", method, path, e.getMessage());
             byte[] page = "<h1>Server Error (500)</h1>".getBytes(StandardCharsets.UTF_8);
             reply = Reply.stream(500, "text/html", page.length, out -> out.write(page));
+        } catch (org.eclipse.jetty.io.EofException e) {
+            // The client went away while sending its body (e.g. an upload it aborted): nothing went wrong here.
+            LOG.info("{} {}: the client closed the connection before its request body ended", method, path);
+            byte[] page = "<h1>Bad Request (400)</h1>".getBytes(StandardCharsets.UTF_8);
+            reply = Reply.stream(400, "text/html", page.length, out -> out.write(page));
         } catch (Exception e) {
             LOG.warn("{} {} failed", method, path, e);
             // Django's own 500 page is HTML, not JSON.
@@ -100,6 +105,9 @@ public final class EmulatorHandler extends Handler.Abstract {
         for (HttpField field : request.getHeaders()) {
             headers.putIfAbsent(field.getLowerCaseName(), field.getValue());
         }
+        if (path.startsWith("/api/") && router.knows(path)) {
+            negotiate(headers.get("accept"), Request.extractQueryParameters(request).getValue("format"));
+        }
         String authorization = headers.get("authorization");
         User user;
         if (path.startsWith("/api/")) {
@@ -124,6 +132,27 @@ public final class EmulatorHandler extends Handler.Abstract {
         ApiCall call = new ApiCall(method, path, request.getHttpURI().getQuery(),
                 Request.extractQueryParameters(request), match.params(), user, origin, in, headers);
         return match.route().handler().handle(call);
+    }
+
+    /**
+     * DRF's content negotiation, before authentication: JSON is the only renderer the emulator has, so an
+     * {@code Accept} header without a range covering {@code application/json} is 406, and a {@code ?format=} other
+     * than {@code json} is 404 (the platform's CSV renderer on some lists is not emulated).
+     */
+    private static void negotiate(String accept, String format) {
+        if (format != null && !format.isEmpty() && !format.equals("json")) {
+            throw ApiError.detail(404, "Not found.");
+        }
+        if (accept == null || accept.isBlank()) {
+            return;
+        }
+        for (String range : accept.split(",")) {
+            String type = range.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+            if (type.equals("*/*") || type.equals("application/*") || type.equals("application/json")) {
+                return;
+            }
+        }
+        throw ApiError.notAcceptable();
     }
 
     /** Writes the reply, reporting the body length to the request log before sending it. */

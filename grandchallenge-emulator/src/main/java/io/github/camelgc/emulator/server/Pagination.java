@@ -1,7 +1,10 @@
 package io.github.camelgc.emulator.server;
 
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.TreeMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,25 +61,42 @@ public final class Pagination {
     }
 
     /**
-     * The request URL with {@code limit} and {@code offset} replaced ({@code offset} removed when negative).
-     * Like DRF's {@code replace_query_param}, parameters come out sorted by name.
+     * The request URL with {@code limit} and {@code offset} replaced ({@code offset} removed when negative), as DRF's
+     * {@code replace_query_param}: the query is parsed ({@code parse_qs}, blanks kept) and re-encoded
+     * ({@code urlencode}) with the parameters sorted by name.
      */
     private static String link(ApiCall call, int limit, int offset) {
-        List<String> parts = new ArrayList<>();
+        Map<String, List<String>> query = new TreeMap<>();
         String raw = call.rawQuery();
         if (raw != null && !raw.isEmpty()) {
             for (String pair : raw.split("&")) {
-                String name = pair.split("=", 2)[0];
-                if (!name.equals("limit") && !name.equals("offset") && !pair.isEmpty()) {
-                    parts.add(pair);
+                if (pair.isEmpty()) {
+                    continue;
                 }
+                String[] nv = pair.split("=", 2);
+                query.computeIfAbsent(unquotePlus(nv[0]), k -> new ArrayList<>()).add(nv.length > 1 ? unquotePlus(nv[1]) : "");
             }
         }
-        parts.add("limit=" + limit);
+        query.put("limit", List.of(String.valueOf(limit)));
+        query.remove("offset");
         if (offset >= 0) {
-            parts.add("offset=" + offset);
+            query.put("offset", List.of(String.valueOf(offset)));
         }
-        parts.sort(Comparator.comparing(pair -> pair.split("=", 2)[0]));
+        List<String> parts = new ArrayList<>();
+        query.forEach((name, values) -> values.forEach(v -> parts.add(quotePlus(name) + "=" + quotePlus(v))));
         return call.url(call.path()) + "?" + String.join("&", parts);
+    }
+
+    private static String unquotePlus(String s) {
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return s;
+        }
+    }
+
+    /** Python's {@code quote_plus}: letters, digits and {@code _.-~} stay, spaces become {@code +}. */
+    private static String quotePlus(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("*", "%2A").replace("%7E", "~");
     }
 }

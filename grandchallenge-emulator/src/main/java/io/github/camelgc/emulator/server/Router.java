@@ -63,6 +63,11 @@ public final class Router {
         throw ApiError.detail(404, "Not found.");
     }
 
+    /** Whether some route serves this path, with any method. */
+    public boolean knows(String path) {
+        return routes.stream().anyMatch(r -> r.match(path) != null);
+    }
+
     /** Whether some route serves this method and path. */
     public boolean serves(String method, String path) {
         return routes.stream().anyMatch(r -> r.method().equals(method) && r.match(path) != null);

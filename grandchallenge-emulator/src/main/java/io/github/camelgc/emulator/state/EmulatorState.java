@@ -37,6 +37,7 @@ public final class EmulatorState {
     private final Map<String, UploadSession> sessions = new ConcurrentHashMap<>();
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final Map<Long, SocketValue> socketValues = new ConcurrentHashMap<>();
+    private final Map<String, SocketValue> firstValues = new ConcurrentHashMap<>();
     private final AtomicLong nextSocketValuePk = new AtomicLong(100_000_000L);
 
     public static String newUuid() {
@@ -164,8 +165,9 @@ public final class EmulatorState {
         return Optional.ofNullable(sessions.get(pk));
     }
 
+    /** Upload sessions; the platform defines no order, the emulator uses creation time then pk. */
     public List<UploadSession> sessions() {
-        return sorted(sessions.values(), Comparator.comparing(UploadSession::pk));
+        return sorted(sessions.values(), Comparator.comparing(UploadSession::created).thenComparing(UploadSession::pk));
     }
 
     public void addJob(Job job) {
@@ -186,7 +188,35 @@ public final class EmulatorState {
             Path file, String filename) {
         SocketValue civ = new SocketValue(nextSocketValuePk.incrementAndGet(), socket, value, imagePk, file, filename);
         socketValues.put(civ.pk(), civ);
+        if (file == null && (value != null || imagePk != null)) {
+            firstValues.putIfAbsent(reuseKey(socket, value, imagePk), civ);
+        }
         return civ;
+    }
+
+    /**
+     * The platform's {@code get_first_or_create(interface=..., value=...)}: the socket value with the lowest pk that
+     * holds this value (compared as {@code jsonb}), or a new one. Jobs and archive items share socket values.
+     */
+    public SocketValue valueFor(Socket socket, JsonNode value) {
+        SocketValue existing = firstValues.get(reuseKey(socket, value, null));
+        return existing != null ? existing : newSocketValue(socket, value, null, null, null);
+    }
+
+    /** {@code get_first_or_create(interface=..., image=...)}. */
+    public SocketValue imageValueFor(Socket socket, String imagePk) {
+        SocketValue existing = firstValues.get(reuseKey(socket, null, imagePk));
+        return existing != null ? existing : newSocketValue(socket, null, imagePk, null, null);
+    }
+
+    /** Whether a socket value of this socket and image exists already (so {@link #imageValueFor} reuses it). */
+    public boolean hasImageValue(Socket socket, String imagePk) {
+        return firstValues.containsKey(reuseKey(socket, null, imagePk));
+    }
+
+    private static String reuseKey(Socket socket, JsonNode value, String imagePk) {
+        return imagePk != null ? socket.slug() + "\u0001" + imagePk
+                : socket.slug() + "\u0000" + JsonValues.canonical(value);
     }
 
     public Optional<SocketValue> socketValue(long pk) {

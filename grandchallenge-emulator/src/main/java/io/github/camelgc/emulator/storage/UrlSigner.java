@@ -30,20 +30,30 @@ public final class UrlSigner {
         return "X-Amz-Expires=" + expires + "&X-Amz-Signature=" + signature(resource, expires);
     }
 
+    /** What a signature and expiry from a query string say about a request for {@code resource} now. */
+    public enum Check { VALID, EXPIRED, INVALID }
+
     /** Whether a signature and expiry from a query string authorise {@code resource} now. */
     public boolean verify(String resource, String expires, String signature) {
+        return check(resource, expires, signature) == Check.VALID;
+    }
+
+    /** Checks the signature first, then the expiry (an expired URL with a good signature is {@code EXPIRED}). */
+    public Check check(String resource, String expires, String signature) {
         if (expires == null || signature == null) {
-            return false;
+            return Check.INVALID;
         }
         long expiry;
         try {
             expiry = Long.parseLong(expires);
         } catch (NumberFormatException e) {
-            return false;
+            return Check.INVALID;
         }
-        return expiry >= clock.instant().getEpochSecond() && MessageDigest.isEqual(
-                signature(resource, expiry).getBytes(StandardCharsets.US_ASCII),
-                signature.getBytes(StandardCharsets.US_ASCII));
+        if (!MessageDigest.isEqual(signature(resource, expiry).getBytes(StandardCharsets.US_ASCII),
+                signature.getBytes(StandardCharsets.US_ASCII))) {
+            return Check.INVALID;
+        }
+        return expiry >= clock.instant().getEpochSecond() ? Check.VALID : Check.EXPIRED;
     }
 
     private String signature(String resource, long expires) {
