@@ -108,6 +108,7 @@ public final class EmulatorConfig {
         return this;
     }
 
+    /**
      * The platform's {@code ALGORITHMS_GENERAL_CREDITS_PER_MONTH_PER_USER} (default 1000): every user's credits over
      * the last month, unless they have their own ({@link #userCredits}) or a grant for the algorithm. A default job
      * costs 20, so 50 jobs a month; prices scale with this setting, so raising it does not buy more jobs.
