@@ -31,7 +31,9 @@ class ManyFilesIT {
     private static final int FILES = Reliability.heavy() ? 1000 : 200;
 
     @RegisterExtension
+    // more jobs than the platform's 50 a month: this test is about many files at once, not about credits
     static GrandChallengeEmulatorExtension gc = GrandChallengeEmulatorExtension.builder().phantomCases(0)
+            .credits("demo", 1_000_000)
             .maxActiveJobsPerUser(16).build();
 
     @TempDir
