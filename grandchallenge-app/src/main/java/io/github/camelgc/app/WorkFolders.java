@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.github.camelgc.grandchallenge.outputs.FileNames;
+
 /** The layout of the work folder: one inbox and one outbox per workflow, and the service's state. */
 public record WorkFolders(Path root) {
 
@@ -32,7 +34,7 @@ public record WorkFolders(Path root) {
     public Path platformState(String baseUrl) {
         java.net.URI uri = java.net.URI.create(baseUrl);
         String authority = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + "_" + uri.getPort();
-        return state().resolve(authority.replaceAll("[^A-Za-z0-9._-]", "_"));
+        return state().resolve(FileNames.sanitize(authority));
     }
 
     /** Creates every folder (idempotent). */

@@ -8,6 +8,7 @@ import java.util.Queue;
 
 import io.github.camelgc.grandchallenge.GrandChallengeConstants;
 import io.github.camelgc.grandchallenge.GrandChallengeEndpoint;
+import io.github.camelgc.grandchallenge.client.GrandChallengeApiException;
 import io.github.camelgc.grandchallenge.client.GrandChallengeClient;
 import io.github.camelgc.grandchallenge.model.Archive;
 import io.github.camelgc.grandchallenge.model.ArchiveItem;
@@ -57,17 +58,24 @@ public class ArchiveItemConsumer extends AbstractGrandChallengeConsumer {
         // every page is read before any item becomes an exchange (and in flight): a poll that fails on a later page
         // must not leave items marked in flight that are never processed
         List<ArchiveItem> fresh = new ArrayList<>();
-        Iterator<ArchiveItem> items = client.archiveItems(archive.pk());
-        while (items.hasNext()) {
-            ArchiveItem item = items.next();
-            if (item.values().isEmpty() || isHandled(item.pk()) || isInFlight(item.pk())) {
-                continue;
+        try {
+            Iterator<ArchiveItem> items = client.archiveItems(archive.pk());
+            while (items.hasNext()) {
+                ArchiveItem item = items.next();
+                if (item.values().isEmpty() || isHandled(item.pk()) || isInFlight(item.pk())) {
+                    continue;
+                }
+                if (baseline) {
+                    markHandled(item.pk());
+                } else if (maxMessagesPerPoll <= 0 || fresh.size() < maxMessagesPerPoll) {
+                    fresh.add(item);
+                }
             }
-            if (baseline) {
-                markHandled(item.pk());
-            } else if (maxMessagesPerPoll <= 0 || fresh.size() < maxMessagesPerPoll) {
-                fresh.add(item);
+        } catch (GrandChallengeApiException e) {
+            if (e.getStatusCode() == 400 || e.getStatusCode() == 404) {
+                archive = null; // the platform no longer knows the archive id we hold: look the slug up again
             }
+            throw e;
         }
         if (!initialized) {
             PollPosition.start(archive.pk()).save(positions(), positionKey());

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import io.github.camelgc.grandchallenge.GrandChallengeConfiguration;
 import io.github.camelgc.grandchallenge.GrandChallengeConstants;
 import io.github.camelgc.grandchallenge.GrandChallengeEndpoint;
+import io.github.camelgc.grandchallenge.client.GrandChallengeApiException;
 import io.github.camelgc.grandchallenge.client.GrandChallengeClient;
 import io.github.camelgc.grandchallenge.client.GrandChallengeException;
 import io.github.camelgc.grandchallenge.model.Algorithm;
@@ -90,7 +91,16 @@ public class JobConsumer extends AbstractGrandChallengeConsumer {
             saved = platformChanged(algorithm, "the algorithm's id is not the one saved");
         }
         Queue<Object> exchanges = new LinkedList<>();
-        PollPosition next = read(client, algorithm, saved, exchanges);
+        PollPosition next;
+        try {
+            next = read(client, algorithm, saved, exchanges);
+        } catch (GrandChallengeApiException e) {
+            if (e.getStatusCode() == 400 || e.getStatusCode() == 404) {
+                // "Select a valid choice": the platform no longer knows the algorithm id we hold (reset, moved)
+                getEndpoint().algorithms().forget(configuration.getAlgorithm());
+            }
+            throw e;
+        }
         if (next == null) {
             saved = platformChanged(algorithm, "the job saved with the position is not at its place in the list");
             exchanges.clear();

@@ -70,24 +70,27 @@ final class JobOperations {
      * platform accepted the job (after back-pressure waits, which run on the component's scheduler).
      */
     private CompletionStage<?> submit(Exchange exchange) throws Exception {
-        GrandChallengeClient client = client().withUploadProgress(configuration.getUploadProgressListener());
         String slug = algorithmSlug(exchange);
         Algorithm algorithm = endpoint.algorithms().get(slug);
         CompletableFuture<JobSubmitter.Submitted> submitted;
-        Optional<String> key;
         try (TempFiles temp = new TempFiles()) {
             Map<String, Object> values = BodyInputs.read(exchange, () -> singleInput(exchange, algorithm), temp);
-            InterfaceMatcher.requireMatch(algorithm, values.keySet());
-            Map<String, Socket> sockets = algorithm.allInputSockets();
-            List<PreparedInput> inputs = SocketValuePayloads.validate(values, sockets::get);
-            key = SubmissionKey.of(exchange, configuration.getBaseUrl(), slug, values, temp);
-            submitted = submitter(client).submit(algorithm, key, SocketValuePayloads.expect(inputs),
-                    () -> SocketValuePayloads.build(inputs, client, temp));
-        } catch (GrandChallengeApiException e) {
-            forgetAlgorithmOn(e, slug);
-            throw e;
+            try {
+                submitted = submitTo(exchange, algorithm, values, temp);
+            } catch (GrandChallengeApiException e) {
+                if (e.getStatusCode() != 400 && e.getStatusCode() != 404) {
+                    throw e;
+                }
+                // the platform may no longer know the algorithm id we hold (reset behind the same address, another
+                // deployment): look it up again, and try once more when it really changed
+                endpoint.algorithms().forget(slug);
+                Algorithm fresh = endpoint.algorithms().get(slug);
+                if (fresh.pk().equals(algorithm.pk())) {
+                    throw e;
+                }
+                submitted = submitTo(exchange, fresh, values, temp);
+            }
         }
-        key.ifPresent(k -> clearMarkWhenDone(exchange, k));
         CompletionStage<Job> job = submitted.thenApply(s -> {
             exchange.getMessage().setHeader(GrandChallengeConstants.JOB_EXISTING, s.existing());
             return s.job();
@@ -98,6 +101,20 @@ final class JobOperations {
         return job.thenAccept(j -> reply(exchange, j));
     }
 
+    /** Checks the inputs against the algorithm's interfaces, then submits (uploads run in this thread). */
+    private CompletableFuture<JobSubmitter.Submitted> submitTo(Exchange exchange, Algorithm algorithm,
+            Map<String, Object> values, TempFiles temp) {
+        GrandChallengeClient client = client().withUploadProgress(configuration.getUploadProgressListener());
+        InterfaceMatcher.requireMatch(algorithm, values.keySet());
+        Map<String, Socket> sockets = algorithm.allInputSockets();
+        List<PreparedInput> inputs = SocketValuePayloads.validate(values, sockets::get);
+        Optional<String> key = SubmissionKey.of(exchange, configuration.getBaseUrl(), algorithm.slug(), values, temp);
+        CompletableFuture<JobSubmitter.Submitted> submitted = submitter(client).submit(algorithm, key,
+                SocketValuePayloads.expect(inputs), () -> SocketValuePayloads.build(inputs, client, temp));
+        key.ifPresent(k -> clearMarkWhenDone(exchange, k));
+        return submitted;
+    }
+
     /** Once the exchange that submitted is done with the job, its mark is no longer needed. */
     private void clearMarkWhenDone(Exchange exchange, String key) {
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
@@ -106,13 +123,6 @@ final class JobOperations {
                 marks().clear(key);
             }
         });
-    }
-
-    /** A 400/404 on the algorithm's own requests may mean the platform no longer knows the id we hold. */
-    private void forgetAlgorithmOn(GrandChallengeApiException e, String slug) {
-        if (e.getStatusCode() == 400 || e.getStatusCode() == 404) {
-            endpoint.algorithms().forget(slug);
-        }
     }
 
     private JobSubmitter submitter(GrandChallengeClient client) {

@@ -101,8 +101,10 @@ final class JobSubmitter {
         if (adopted.isPresent()) {
             return CompletableFuture.completedFuture(adopted.get());
         }
-        ArrayNode payload = upload.get();
+        // counted before uploading: a stale algorithm id fails here, not after a long upload (and the search window
+        // after a crash then merely includes the jobs created during the upload)
         long since = client.jobsPage(algorithm.pk(), 0, 1).count();
+        ArrayNode payload = upload.get();
         key.ifPresent(k -> marks.posting(k, since, uploadNames(expected)));
         Attempt attempt = new Attempt(algorithm, key, expected, payload, since);
         post(attempt);

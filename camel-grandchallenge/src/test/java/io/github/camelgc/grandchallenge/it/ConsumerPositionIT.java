@@ -58,6 +58,32 @@ class ConsumerPositionIT {
     }
 
     @Test
+    void aPlatformReplacedWhileTheRoutesRunIsFollowedWithoutARestart() throws Exception {
+        // the same certificate for both, as a test server keeps its certificate across a reset
+        Path keystore = state.resolve("tls.p12");
+        GrandChallengeEmulator first = GrandChallengeEmulator.start(EmulatorConfig.defaults().keystore(keystore));
+        int port = first.httpsPort();
+        try (CamelContext camel = consumer(first, "")) {
+            try {
+                String before = submit(camel);
+                await().atMost(Duration.ofSeconds(20)).until(() -> received.contains(before));
+                awaitSavedOffset(camel, first);
+            } finally {
+                first.close();
+            }
+            // a fresh platform behind the same address: other algorithm ids, an empty job list
+            try (GrandChallengeEmulator second = GrandChallengeEmulator.start(EmulatorConfig.defaults()
+                    .httpsPort(port).keystore(keystore))) {
+                String after = submit(camel);
+                await().atMost(Duration.ofSeconds(30)).until(() -> received.contains(after));
+                assertThat(received).hasSize(2).doesNotHaveDuplicates();
+                assertThat(second.state().jobs()).as("the cached algorithm id was refreshed, the job posted once")
+                        .hasSize(1);
+            }
+        }
+    }
+
+    @Test
     void aJobThatNeverFinishesIsEmittedOnceAsTimedOut() throws Exception {
         List<Map<String, Object>> timedOut = new CopyOnWriteArrayList<>();
         try (GrandChallengeEmulator gc = GrandChallengeEmulator.start(EmulatorConfig.defaults());

@@ -1,10 +1,9 @@
 package io.github.camelgc.app.demo;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
+import io.github.camelgc.grandchallenge.outputs.AtomicFiles;
 import io.github.camelgc.metaimage.MetaImageWriter;
 import io.github.camelgc.metaimage.phantom.ChestPhantom;
 
@@ -24,10 +23,6 @@ public final class DemoScans {
      * folder never sees it half-written.
      */
     public static Path dropInto(Path folder, String name, long seed) throws IOException {
-        Files.createDirectories(folder);
-        Path temp = folder.resolve("." + name + ".writing.mha");
-        MetaImageWriter.write(temp, phantom(seed).ct());
-        return Files.move(temp, folder.resolve(name + ".mha"), StandardCopyOption.REPLACE_EXISTING,
-                StandardCopyOption.ATOMIC_MOVE);
+        return AtomicFiles.produce(folder.resolve(name + ".mha"), temp -> MetaImageWriter.write(temp, phantom(seed).ct()));
     }
 }
