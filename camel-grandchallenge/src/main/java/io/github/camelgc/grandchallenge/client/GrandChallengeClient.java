@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 import io.github.camelgc.grandchallenge.client.upload.MultipartUploader;
 import io.github.camelgc.grandchallenge.client.upload.UploadProgressListener;
+import io.github.camelgc.grandchallenge.client.upload.UploadTracker;
 import io.github.camelgc.grandchallenge.model.Algorithm;
 import io.github.camelgc.grandchallenge.model.Archive;
 import io.github.camelgc.grandchallenge.model.ArchiveItem;
@@ -54,6 +55,7 @@ public class GrandChallengeClient implements Closeable {
     private final MediaDownloads media;
     private final ExecutorService uploadPool;
     private final MultipartUploader uploader;
+    private final UploadProgressListener progress;
     /** Releases the upload pool; {@code null} for a view that owns nothing. */
     private final Runnable releasePool;
 
@@ -86,14 +88,16 @@ public class GrandChallengeClient implements Closeable {
             this.releasePool = uploadPool::shutdownNow;
         }
         this.uploader = new MultipartUploader(transport, base, uploadPool, null);
+        this.progress = null;
     }
 
-    private GrandChallengeClient(GrandChallengeClient shared, UploadProgressListener progress) {
+    private GrandChallengeClient(GrandChallengeClient shared, UploadProgressListener progress, UploadTracker tracker) {
         this.transport = shared.transport;
         this.base = shared.base;
         this.media = shared.media;
         this.uploadPool = shared.uploadPool;
-        this.uploader = new MultipartUploader(transport, base, uploadPool, progress);
+        this.uploader = new MultipartUploader(transport, base, uploadPool, progress, tracker);
+        this.progress = progress;
         this.releasePool = null;
     }
 
@@ -102,7 +106,20 @@ public class GrandChallengeClient implements Closeable {
      * upload threads (closing it releases nothing). Returns this client itself when {@code progress} is null.
      */
     public GrandChallengeClient withUploadProgress(UploadProgressListener progress) {
-        return progress == null ? this : new GrandChallengeClient(this, progress);
+        return progress == null ? this : new GrandChallengeClient(this, progress, null);
+    }
+
+    /**
+     * This client, telling {@code tracker} about every upload it creates (and reporting progress as this client
+     * does): a light view like {@link #withUploadProgress}.
+     */
+    public GrandChallengeClient withUploadTracker(UploadTracker tracker) {
+        return new GrandChallengeClient(this, progress, tracker);
+    }
+
+    /** Aborts an upload that may still be open (see {@link MultipartUploader#abort}). */
+    public void abortUpload(String uploadPk, String s3UploadId) {
+        uploader.abort(uploadPk, s3UploadId);
     }
 
     /** The transport: raw requests, e.g. health probes. */

@@ -110,7 +110,8 @@ final class JobOperations {
         List<PreparedInput> inputs = SocketValuePayloads.validate(values, sockets::get);
         Optional<String> key = SubmissionKey.of(exchange, configuration.getBaseUrl(), algorithm.slug(), values, temp);
         CompletableFuture<JobSubmitter.Submitted> submitted = submitter(client).submit(algorithm, key,
-                SocketValuePayloads.expect(inputs), () -> SocketValuePayloads.build(inputs, client, temp));
+                SocketValuePayloads.expect(inputs),
+                tracker -> SocketValuePayloads.build(inputs, client.withUploadTracker(tracker), temp));
         key.ifPresent(k -> clearMarkWhenDone(exchange, k));
         return submitted;
     }

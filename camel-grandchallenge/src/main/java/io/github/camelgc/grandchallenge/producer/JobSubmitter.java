@@ -1,11 +1,12 @@
 package io.github.camelgc.grandchallenge.producer;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -15,6 +16,7 @@ import io.github.camelgc.grandchallenge.client.GrandChallengeApiException;
 import io.github.camelgc.grandchallenge.client.GrandChallengeClient;
 import io.github.camelgc.grandchallenge.client.GrandChallengeException;
 import io.github.camelgc.grandchallenge.client.GrandChallengeIoException;
+import io.github.camelgc.grandchallenge.client.upload.UploadTracker;
 import io.github.camelgc.grandchallenge.inputs.ExpectedInput;
 import io.github.camelgc.grandchallenge.model.Algorithm;
 import io.github.camelgc.grandchallenge.model.Job;
@@ -93,10 +95,10 @@ final class JobSubmitter {
 
     /**
      * Submits a job, or adopts the one an earlier attempt with the same key created. {@code upload} runs (in the
-     * caller's thread) only when a job is really posted.
+     * caller's thread) only when a job is really posted; it must tell the tracker it is given about every upload.
      */
     CompletableFuture<Submitted> submit(Algorithm algorithm, Optional<String> key, List<ExpectedInput> expected,
-            Supplier<ArrayNode> upload) {
+            Function<UploadTracker, ArrayNode> upload) {
         Optional<Submitted> adopted = key.flatMap(k -> adoptEarlier(k, algorithm, expected));
         if (adopted.isPresent()) {
             return CompletableFuture.completedFuture(adopted.get());
@@ -104,8 +106,14 @@ final class JobSubmitter {
         // counted before uploading: a stale algorithm id fails here, not after a long upload (and the search window
         // after a crash then merely includes the jobs created during the upload)
         long since = client.jobsPage(algorithm.pk(), 0, 1).count();
-        ArrayNode payload = upload.get();
-        key.ifPresent(k -> marks.posting(k, since, uploadNames(expected)));
+        List<String> names = uploadNames(expected);
+        List<SubmissionMarks.StartedUpload> started = new ArrayList<>();
+        key.ifPresent(k -> marks.uploading(k, since, names, started));
+        ArrayNode payload = upload.apply(created -> {
+            started.add(new SubmissionMarks.StartedUpload(created.pk(), created.s3UploadId()));
+            key.ifPresent(k -> marks.uploading(k, since, names, started));
+        });
+        key.ifPresent(k -> marks.posting(k, since, names));
         Attempt attempt = new Attempt(algorithm, key, expected, payload, since);
         post(attempt);
         return attempt.result;
@@ -115,6 +123,12 @@ final class JobSubmitter {
     private Optional<Submitted> adoptEarlier(String key, Algorithm algorithm, List<ExpectedInput> expected) {
         Optional<SubmissionMarks.Mark> mark = marks.find(key);
         if (mark.isEmpty()) {
+            return Optional.empty();
+        }
+        if (mark.get().uploading()) {
+            // an earlier attempt died while uploading: no job can exist, but its open uploads would stay for ever
+            mark.get().uploads().forEach(u -> client.abortUpload(u.pk(), u.s3UploadId()));
+            marks.clear(key);
             return Optional.empty();
         }
         Optional<Job> earlier;

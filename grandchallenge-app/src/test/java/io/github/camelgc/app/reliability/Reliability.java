@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -113,6 +114,11 @@ final class Reliability {
         assertThat(duplicated).as("inputs with more than one job").isEmpty();
         assertThat(jobs.keySet()).as("one job per input")
                 .containsAll(names.stream().map(n -> n + ".mha").toList());
+        Set<String> inputFiles = names.stream().map(n -> n + ".mha").collect(Collectors.toSet());
+        assertThat(emulator.state().uploads(u -> inputFiles.contains(u.filename())
+                && io.github.camelgc.emulator.model.Upload.INITIALIZED.equals(u.status())))
+                .as("uploads of these inputs left open (an interrupted upload is aborted by the next attempt)")
+                .isEmpty();
         try (Stream<Path> files = Files.list(outbox)) {
             List<String> results = files.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith("."))
                     .sorted().toList();

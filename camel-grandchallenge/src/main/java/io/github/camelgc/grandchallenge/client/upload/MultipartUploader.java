@@ -44,15 +44,26 @@ public final class MultipartUploader {
     private final URI base;
     private final ExecutorService pool;
     private final UploadProgressListener progress;
+    private final UploadTracker tracker;
 
     /**
      * @param progress told after every accepted part, or {@code null}
      */
     public MultipartUploader(HttpTransport transport, URI base, ExecutorService pool, UploadProgressListener progress) {
+        this(transport, base, pool, progress, null);
+    }
+
+    /**
+     * @param progress told after every accepted part, or {@code null}
+     * @param tracker  told when an upload was created, before its parts, or {@code null}
+     */
+    public MultipartUploader(HttpTransport transport, URI base, ExecutorService pool, UploadProgressListener progress,
+            UploadTracker tracker) {
         this.transport = transport;
         this.base = base;
         this.pool = pool;
         this.progress = progress;
+        this.tracker = tracker;
     }
 
     /**
@@ -76,6 +87,9 @@ public final class MultipartUploader {
         }
         ObjectNode createBody = Json.mapper().createObjectNode().put("filename", filename);
         UserUpload upload = transport.sendJson("POST", base.resolve("uploads/"), createBody, UPLOAD, false);
+        if (tracker != null) {
+            tracker.started(upload);
+        }
         LOG.debug("Uploading {} ({} bytes, {} parts) as upload {}", filename, size, partCount, upload.pk());
         String[] etags = new String[(int) partCount];
         List<Future<?>> parts = new ArrayList<>();
@@ -189,6 +203,21 @@ public final class MultipartUploader {
             parts.addObject().put("ETag", etags[i]).put("PartNumber", i + 1);
         }
         return transport.sendJson("PATCH", uploadUri(upload, "complete-multipart-upload/"), body, UPLOAD, false);
+    }
+
+    /**
+     * Aborts an upload that is still waiting for its parts (e.g. one an earlier process started and did not live to
+     * finish), so its parts do not stay on the platform; an upload that is gone or no longer open is left alone.
+     */
+    public void abort(String uploadPk, String s3UploadId) {
+        try {
+            transport.sendJson("PATCH", base.resolve("uploads/" + uploadPk + "/" + s3UploadId + "/abort-multipart-upload/"),
+                    Json.mapper().createObjectNode(), UPLOAD, true);
+            LOG.info("Aborted upload {}, left unfinished by an interrupted attempt", uploadPk);
+        } catch (GrandChallengeApiException e) {
+            // 404: gone (imported, expired); 4xx/500: not open any more (completed or aborted already)
+            LOG.debug("Upload {} was not open any more: {}", uploadPk, e.getMessage());
+        }
     }
 
     private void abortQuietly(UserUpload upload) {
