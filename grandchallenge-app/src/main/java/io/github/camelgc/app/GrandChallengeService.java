@@ -65,7 +65,7 @@ public final class GrandChallengeService implements AutoCloseable {
         main.bind("retryBackoff", backoff);
         main.bind("pollProblems", new PollProblems());
         main.bind("imageCheck", new ImageFileCheck(tuning.caseGrace()));
-        main.bind("lungMasks", new LungMasks());
+        main.bind("lungMasks", new LungMasks(backoff));
         main.bind("lungMaskRepository", FileIdempotentRepository.fileIdempotentRepository(
                 folders.state().resolve("lung-masks.idempotent").toFile(), 100_000));
         main.bind("caseFolders", new CaseFolders(folders.inbox(WorkFolders.REGISTRATION), REGISTRATION_SOCKETS,

@@ -86,6 +86,31 @@ class DropFolderFailuresIT {
         }
     }
 
+    @Test
+    void aLungMaskThatCannotBeWrittenLeavesTheLobeResultInPlaceAndIsWrittenLater() throws Exception {
+        AppSettings settings = AppSettings.resolve(Map.of()).withWorkDir(work);
+        try (GrandChallengeService service = GrandChallengeService.start(settings,
+                EmbeddedPlatform.of(gc.emulator()), Tuning.forEmulator())) {
+            Path inbox = service.folders().inbox(WorkFolders.LOBES);
+            Path outbox = service.folders().outbox(WorkFolders.LOBES);
+            // the mask cannot be written: a folder (not empty) stands where the mask must go, as a full disk would
+            Path blocked = Files.createDirectories(outbox.resolve("derived_lungs.mha"));
+            Files.writeString(blocked.resolve("obstacle"), "x");
+            smallScan(inbox.resolve("derived.mha"));
+
+            Path lobes = outbox.resolve("derived_lobes.mha");
+            await().atMost(Duration.ofSeconds(30)).until(() -> Files.isRegularFile(lobes));
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                    .until(() -> Files.isRegularFile(lobes) && !Files.exists(outbox.resolve(".failed")));
+            assertThat(inbox.resolve(".failed")).as("the scan's job succeeded; nothing failed").doesNotExist();
+
+            Files.delete(blocked.resolve("obstacle"));
+            Files.delete(blocked);
+            await().atMost(Duration.ofSeconds(20)).until(() -> Files.isRegularFile(outbox.resolve("derived_lungs.mha")));
+            assertThat(lobes).isRegularFile();
+        }
+    }
+
     private static long uploads() {
         return gc.requestLog().count(e -> "POST".equals(e.method()) && e.path().contains("/uploads/"));
     }

@@ -98,6 +98,23 @@ public class DropFolder {
                 problem);
     }
 
+    /**
+     * A step derived from a result (the lung mask) failed: the result keeps its place, whatever the failure, and the
+     * step is tried again after a pause that grows with each failure.
+     */
+    public void derivedStepFailed(Exchange exchange) {
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        Path source = inputOrNull(exchange);
+        String problem = failure == null ? "unknown" : FailureReasons.describe(failure);
+        if (source == null) {
+            CONSOLE.warn("{}: failed, will try again: {}", describeSource(exchange), problem);
+            return;
+        }
+        var pause = backoff.failed(source);
+        CONSOLE.warn("{}: the lung mask could not be written, trying again in {} s: {}", source.getFileName(),
+                pause.toSeconds(), problem);
+    }
+
     /** A job's status changed on its way to a final one: one line, named after the input when this service sent it. */
     public void progress(Exchange exchange) {
         String jobId = exchange.getMessage().getHeader(GrandChallengeConstants.JOB_ID, String.class);

@@ -3,6 +3,7 @@ package io.github.camelgc.app.workflows;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import io.github.camelgc.app.dropfolder.RetryBackoff;
 import io.github.camelgc.grandchallenge.outputs.AtomicFiles;
 import io.github.camelgc.grandchallenge.outputs.FileNames;
 
@@ -18,10 +19,18 @@ import org.apache.camel.Exchange;
  */
 public class LungMasks {
 
+    private final RetryBackoff backoff;
+
+    /** @param backoff forgets a result's earlier failures once its mask is written */
+    public LungMasks(RetryBackoff backoff) {
+        this.backoff = backoff;
+    }
+
     /** Writes the mask for the file the exchange was read from; the body becomes the mask's file name. */
     public void write(Exchange exchange) throws IOException {
         Path lobes = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class));
         exchange.getMessage().setBody(write(lobes).getFileName().toString());
+        backoff.succeeded(lobes);
     }
 
     /** Writes {@code <name>_lungs.mha} next to {@code <name>_lobes.mha} and returns its path. */

@@ -3,7 +3,10 @@ package io.github.camelgc.app.workflows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 
+import io.github.camelgc.app.dropfolder.RetryBackoff;
 import io.github.camelgc.metaimage.ElementType;
 import io.github.camelgc.metaimage.MetaImage;
 import io.github.camelgc.metaimage.MetaImageHeader;
@@ -28,7 +31,8 @@ class LungMasksTest {
         Path lobesFile = folder.resolve("case01_lobes.mha");
         MetaImageWriter.write(lobesFile, lobes);
 
-        Path maskFile = new LungMasks().write(lobesFile);
+        Path maskFile = new LungMasks(new RetryBackoff(Duration.ofSeconds(1), Duration.ofSeconds(8), Clock.systemUTC()))
+                .write(lobesFile);
 
         assertThat(maskFile).isEqualTo(folder.resolve("case01_lungs.mha"));
         assertThat(folder.toFile().list()).containsExactlyInAnyOrder("case01_lobes.mha", "case01_lungs.mha");
