@@ -56,8 +56,15 @@ class ManyFilesIT {
                     && e.path().endsWith("/algorithms/jobs/") && e.status() == 400);
             // with zero step delays the emulator usually keeps up; UploadAndBackPressureIT (component) and the
             // heavy variant are where the limit is certain to bite
-            System.out.printf("RELIABILITY many-files: %d files, %d answers 'too many active jobs'%n", FILES,
-                    refused);
+            long jobCounts = gc.requestLog().count(e -> "GET".equals(e.method())
+                    && e.path().endsWith("/algorithms/jobs/") && e.hasParameter("limit", "1"));
+            long requests = gc.requestLog().entries().size();
+            System.out.printf("RELIABILITY many-files: %d files, %d answers 'too many active jobs', %.2f job counts"
+                              + " and %.2f API requests per scan%n", FILES, refused, jobCounts / (double) FILES,
+                    requests / (double) FILES);
+            assertThat(jobCounts).as("at most one job-count request per dropped scan").isLessThanOrEqualTo(FILES);
+            assertThat(requests).as("at most 10 API requests per scan end to end, polling included")
+                    .isLessThanOrEqualTo(10L * FILES);
         }
     }
 }
