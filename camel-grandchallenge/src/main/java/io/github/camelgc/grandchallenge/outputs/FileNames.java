@@ -12,6 +12,7 @@ public final class FileNames {
 
     /** Letters and digits of any script are kept (a scan named in Japanese keeps its name); all else is replaced. */
     private static final Pattern UNSAFE = Pattern.compile("[^\\p{L}\\p{M}\\p{N}._-]");
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}]");
     private static final int MAX_LENGTH = 128;
     /** File systems limit a name to 255 bytes; this leaves room for suffixes and temporary-name decorations. */
     private static final int MAX_BYTES = 160;
@@ -55,6 +56,14 @@ public final class FileNames {
             shortened = shortened.substring(0, shortened.offsetByCodePoints(shortened.length(), -1));
         }
         return shortened + "~" + suffix;
+    }
+
+    /**
+     * {@code text} with control and format characters (line breaks, terminal escapes, right-to-left overrides) shown
+     * as {@code ?}: for names from files or servers in text a person reads, so they cannot forge or hide lines.
+     */
+    public static String printable(String text) {
+        return text == null ? null : CONTROL.matcher(text).replaceAll("?");
     }
 
     /** The extension including its dot ({@code .mha}, {@code .nii.gz}), or empty. */

@@ -98,6 +98,12 @@ class OutputFolderWriterTest {
     }
 
     @Test
+    void namesShownToAPersonCannotForgeLines() {
+        assertThat(FileNames.printable("evil\n12:00 fake\u001b[2J\u202Egpj.mha")).isEqualTo("evil?12:00 fake?[2J?gpj.mha");
+        assertThat(FileNames.printable("Größe-日本.mha")).isEqualTo("Größe-日本.mha");
+    }
+
+    @Test
     void namesWithASuffixFitTheFileSystemsLimit() {
         assertThat(FileNames.withSuffix("case.mha", ".error.txt")).isEqualTo("case.mha.error.txt");
         String longName = "ü".repeat(127) + ".mha";

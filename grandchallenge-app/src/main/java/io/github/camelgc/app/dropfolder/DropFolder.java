@@ -176,8 +176,8 @@ public class DropFolder {
         Path failed = moveInto(input, FAILED);
         backoff.succeeded(input);
         Path errorFile = failed.resolveSibling(FileNames.withSuffix(failed.getFileName().toString(), ".error.txt"));
-        String text = reason + System.lineSeparator() + System.lineSeparator()
-                + "Input: " + input.getFileName() + System.lineSeparator()
+        String text = FileNames.printable(reason) + System.lineSeparator() + System.lineSeparator()
+                + "Input: " + FileNames.printable(input.getFileName().toString()) + System.lineSeparator()
                 + "Failed at: " + Instant.now() + System.lineSeparator()
                 + "To try again, fix the input and drop it into the inbox again." + System.lineSeparator();
         try {
