@@ -239,18 +239,6 @@ public class GrandChallengeClient implements Closeable {
         return media.open(url);
     }
 
-    /**
-     * The names of a job's input images (usually the original file names), in input order; one GET per image input.
-     */
-    public List<String> inputImageNames(Job job) {
-        List<String> names = new ArrayList<>();
-        for (var input : job.inputs()) {
-            if (input.image() != null) {
-                names.add(image(input.image()).name());
-            }
-        }
-        return names;
-    }
 
     /** Resolves a path relative to the API root. */
     public URI resolve(String relativePath) {
