@@ -143,6 +143,7 @@ class ConsumerPositionIT {
     private static GrandChallengeComponent component(GrandChallengeEmulator gc) {
         GrandChallengeComponent component = new GrandChallengeComponent();
         GrandChallengeConfiguration configuration = component.getConfiguration();
+        configuration.setStateDirectory(EmulatorTestSupport.testStateDirectory());
         configuration.setBaseUrl(gc.baseUrl());
         configuration.setToken(gc.token("demo"));
         KeyStoreParameters trustStore = new KeyStoreParameters();

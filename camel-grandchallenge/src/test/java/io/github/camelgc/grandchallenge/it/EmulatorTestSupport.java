@@ -41,6 +41,8 @@ abstract class EmulatorTestSupport extends CamelTestSupport {
         configuration.setBaseUrl(emulator.baseUrl());
         configuration.setToken(emulator.token("demo"));
         configuration.setSslContextParameters(trust(emulator));
+        // submission marks and consumer positions of tests go to the build folder, never into the source tree
+        configuration.setStateDirectory(testStateDirectory());
         configuration.setRetryInitialDelay(20);
         configuration.setRetryMaxDelay(2000);
         return component;
@@ -59,6 +61,11 @@ abstract class EmulatorTestSupport extends CamelTestSupport {
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> !template.requestBody(list, null, List.class).isEmpty());
         return (Image) template.requestBody(list, null, List.class).get(0);
+    }
+
+    /** A fresh state folder under {@code target/} for one component. */
+    static String testStateDirectory() {
+        return java.nio.file.Path.of("target", "it-state", java.util.UUID.randomUUID().toString()).toString();
     }
 
     /** Trusts exactly the emulator's self-signed certificate, as a user would configure a private CA. */
