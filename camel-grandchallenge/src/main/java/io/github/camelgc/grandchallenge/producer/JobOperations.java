@@ -14,6 +14,7 @@ import io.github.camelgc.grandchallenge.GrandChallengeConfiguration;
 import io.github.camelgc.grandchallenge.GrandChallengeConstants;
 import io.github.camelgc.grandchallenge.GrandChallengeEndpoint;
 import io.github.camelgc.grandchallenge.GrandChallengeOperations;
+import io.github.camelgc.grandchallenge.GrandChallengeOutOfCreditsException;
 import io.github.camelgc.grandchallenge.client.GrandChallengeApiException;
 import io.github.camelgc.grandchallenge.client.GrandChallengeClient;
 import io.github.camelgc.grandchallenge.client.GrandChallengeException;
@@ -108,8 +109,14 @@ final class JobOperations {
         });
     }
 
-    /** A 400/404 on the algorithm's own requests may mean the platform no longer knows the id we hold. */
+    /**
+     * A 400/404 on the algorithm's own requests may mean the platform no longer knows the id we hold (not so the
+     * credits refusal, which names the algorithm it knows).
+     */
     private void forgetAlgorithmOn(GrandChallengeApiException e, String slug) {
+        if (e instanceof GrandChallengeOutOfCreditsException) {
+            return;
+        }
         if (e.getStatusCode() == 400 || e.getStatusCode() == 404) {
             endpoint.algorithms().forget(slug);
         }
@@ -118,7 +125,8 @@ final class JobOperations {
     private JobSubmitter submitter(GrandChallengeClient client) {
         return new JobSubmitter(client, configuration, marks(), endpoint.inputNames(),
                 endpoint.getComponent().submittedJobs(), endpoint.getComponent().scheduler(),
-                endpoint.getComponent().workers());
+                endpoint.getComponent().workers(), new CreditsGate(endpoint.getComponent().outOfCredits(), client,
+                        java.time.Duration.ofMillis(configuration.getCreditsRecheckInterval())));
     }
 
     private SubmissionMarks marks() {
