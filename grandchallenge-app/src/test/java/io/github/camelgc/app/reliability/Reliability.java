@@ -168,6 +168,8 @@ final class Reliability {
                 LoggerConfig existing = configuration.getLoggers().get(name);
                 if (existing != null) {
                     previous.put(name, existing);
+                    // addLogger keeps a configured logger of the same name: replace it, or nothing reaches us
+                    configuration.removeLogger(name);
                 }
                 LoggerConfig logger = new LoggerConfig(name, Level.DEBUG, false);
                 logger.addAppender(appender, Level.DEBUG, null);
