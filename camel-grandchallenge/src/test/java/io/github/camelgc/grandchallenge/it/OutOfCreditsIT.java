@@ -1,6 +1,7 @@
 package io.github.camelgc.grandchallenge.it;
 
 import java.io.File;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,6 +27,7 @@ import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -42,6 +44,9 @@ class OutOfCreditsIT extends EmulatorTestSupport {
 
     private HealthCheckRepository producers;
     private LogCapture log;
+
+    @TempDir
+    Path state;
 
     @BeforeEach
     void outOfCredits() {
@@ -63,7 +68,8 @@ class OutOfCreditsIT extends EmulatorTestSupport {
             public void configure() {
                 errorHandler(noErrorHandler());
                 from("direct:submit").routeId("credits")
-                        .to("grandchallenge:job?algorithm=" + platform.algorithm() + "&creditsRecheckInterval=" + recheck);
+                        .to("grandchallenge:job?algorithm=" + platform.algorithm() + "&creditsRecheckInterval=" + recheck
+                            + "&stateDirectory=" + state.toUri().getPath());
             }
         });
     }
