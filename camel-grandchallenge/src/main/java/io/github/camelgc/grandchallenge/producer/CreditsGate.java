@@ -53,7 +53,9 @@ final class CreditsGate {
         switch (register.decide(key)) {
             case SUBMIT -> {
             }
-            case WAIT -> throw exception(register.current(key), List.of(), false);
+            case WAIT -> register.current(key).ifPresent(status -> {
+                throw exception(status, List.of(), false);
+            });
             case RECHECK -> recheck(key, algorithm);
             default -> throw new IllegalStateException();
         }
@@ -77,8 +79,8 @@ final class CreditsGate {
             }
             Job job = client.createJob(algorithm.apiUrl(), Json.mapper().createArrayNode());
             // cannot happen on the platform (see above); if it ever does, say so rather than hide a stray job
-            LOG.warn("The credits check for '{}' created job {} with no inputs; credits are available", algorithm.slug(),
-                    job.pk());
+            LOG.warn("The credits check for '{}' created job {} with no inputs; credits are available",
+                    algorithm.slug(), job.pk());
             register.available(key);
             settled = true;
         } catch (GrandChallengeApiException e) {

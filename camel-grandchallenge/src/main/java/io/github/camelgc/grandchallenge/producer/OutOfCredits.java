@@ -94,7 +94,10 @@ public final class OutOfCredits {
         listeners.remove(listener);
     }
 
-    /** Decides what a submission does; a {@link Decision#RECHECK} must end in {@link #refused}, {@link #available} or {@link #unsettled}. */
+    /**
+     * Decides what a submission does; a {@link Decision#RECHECK} must end in {@link #refused}, {@link #available} or
+     * {@link #unsettled}.
+     */
     synchronized Decision decide(Key key) {
         Entry entry = entries.get(key);
         if (entry == null) {
@@ -107,15 +110,10 @@ public final class OutOfCredits {
         return Decision.RECHECK;
     }
 
-    /** The state of a key that {@link #decide} found out of credits. */
-    synchronized Status current(Key key) {
+    /** The state of a key that {@link #decide} found out of credits; empty when credits were found meanwhile. */
+    synchronized Optional<Status> current(Key key) {
         Entry entry = entries.get(key);
-        if (entry == null) {
-            // available meanwhile: the caller's decision is already stale, its next attempt goes ahead
-            Instant now = clock.instant();
-            return new Status(key.platform(), key.algorithm(), now, now);
-        }
-        return entry.status;
+        return entry == null ? Optional.empty() : Optional.of(entry.status);
     }
 
     /** The platform refused for want of credits: out since the first refusal, next check one interval from now. */

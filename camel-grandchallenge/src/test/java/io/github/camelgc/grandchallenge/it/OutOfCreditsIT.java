@@ -68,8 +68,8 @@ class OutOfCreditsIT extends EmulatorTestSupport {
             public void configure() {
                 errorHandler(noErrorHandler());
                 from("direct:submit").routeId("credits")
-                        .to("grandchallenge:job?algorithm=" + platform.algorithm() + "&creditsRecheckInterval=" + recheck
-                            + "&stateDirectory=" + state.toUri().getPath());
+                        .to("grandchallenge:job?algorithm=" + platform.algorithm() + "&creditsRecheckInterval="
+                            + recheck + "&stateDirectory=" + state.toUri().getPath());
             }
         });
     }

@@ -64,14 +64,15 @@ class OutOfCreditsCaseAndArchiveIT {
                             "1 input waits in inbox/" + REGISTRATION + "/"))
                     .anySatisfy(line -> assertThat(line).contains(ARCHIVE_ALGORITHM + ": the account is out of credits",
                             "Archive items wait", "none is failed"));
-            assertThat(console(log, "failed")).as("nothing reported as failed").allMatch(l -> l.contains("none is failed"));
+            assertThat(console(log, "failed")).as("nothing reported as failed")
+                    .allMatch(line -> line.contains("none is failed"));
             assertThat(console(log, "will try again")).as("no line per poll").isEmpty();
 
             gc.setCredits("demo", 1000);
             Path registered = service.folders().outbox(WorkFolders.REGISTRATION).resolve("case01");
             Path archiveScans = service.folders().outbox(WorkFolders.ARCHIVE).resolve("output_scans");
-            await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(registered.resolve("displacement-field.mha"))
-                    && Files.exists(registered.resolve("registered-moving-image.mha"))
+            await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(
+                    registered.resolve("displacement-field.mha")) && Files.exists(registered.resolve("registered-moving-image.mha"))
                     && visible(archiveScans).size() == 1);
             assertThat(cases.resolve(".done/case01")).isDirectory();
             assertThat(console(log, "available again")).hasSize(2)
