@@ -48,6 +48,8 @@ public class GrandChallengeComponentConfigurer extends PropertyConfigurerSupport
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelgc.grandchallenge.GrandChallengeConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "creditsrecheckinterval":
+        case "creditsRecheckInterval": getOrCreateConfiguration(target).setCreditsRecheckInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
@@ -131,6 +133,8 @@ public class GrandChallengeComponentConfigurer extends PropertyConfigurerSupport
         case "configuration": return io.github.camelgc.grandchallenge.GrandChallengeConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "creditsrecheckinterval":
+        case "creditsRecheckInterval": return long.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
@@ -215,6 +219,8 @@ public class GrandChallengeComponentConfigurer extends PropertyConfigurerSupport
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "creditsrecheckinterval":
+        case "creditsRecheckInterval": return getOrCreateConfiguration(target).getCreditsRecheckInterval();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":

@@ -44,6 +44,8 @@ public class GrandChallengeEndpointConfigurer extends PropertyConfigurerSupport 
         case "client": target.getConfiguration().setClient(property(camelContext, io.github.camelgc.grandchallenge.client.GrandChallengeClient.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "creditsrecheckinterval":
+        case "creditsRecheckInterval": target.getConfiguration().setCreditsRecheckInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "delay": target.setDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
@@ -159,6 +161,8 @@ public class GrandChallengeEndpointConfigurer extends PropertyConfigurerSupport 
         case "client": return io.github.camelgc.grandchallenge.client.GrandChallengeClient.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "creditsrecheckinterval":
+        case "creditsRecheckInterval": return long.class;
         case "delay": return long.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
@@ -275,6 +279,8 @@ public class GrandChallengeEndpointConfigurer extends PropertyConfigurerSupport 
         case "client": return target.getConfiguration().getClient();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "creditsrecheckinterval":
+        case "creditsRecheckInterval": return target.getConfiguration().getCreditsRecheckInterval();
         case "delay": return target.getDelay();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();

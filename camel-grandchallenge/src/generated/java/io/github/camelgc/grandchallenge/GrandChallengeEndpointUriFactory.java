@@ -24,7 +24,7 @@ public class GrandChallengeEndpointUriFactory extends org.apache.camel.support.c
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(60);
+        Set<String> props = new HashSet<>(61);
         props.add("activeJobsMaxWait");
         props.add("activeJobsRetryDelay");
         props.add("algorithm");
@@ -37,6 +37,7 @@ public class GrandChallengeEndpointUriFactory extends org.apache.camel.support.c
         props.add("bridgeErrorHandler");
         props.add("client");
         props.add("connectTimeout");
+        props.add("creditsRecheckInterval");
         props.add("delay");
         props.add("exceptionHandler");
         props.add("exchangePattern");

@@ -6,6 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.camelgc.grandchallenge.client.SharedClients;
 import io.github.camelgc.grandchallenge.outputs.InputNames;
+import io.github.camelgc.grandchallenge.producer.OutOfCredits;
 import io.github.camelgc.grandchallenge.state.StateStores;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
@@ -23,6 +24,7 @@ public class GrandChallengeComponent extends HealthCheckComponent {
     private final StateStores stateStores = new StateStores();
     private final InputNames inputNames = new InputNames();
     private final SubmittedJobs submittedJobs = new SubmittedJobs();
+    private final OutOfCredits outOfCredits = new OutOfCredits(java.time.Clock.systemUTC());
     private volatile ScheduledExecutorService scheduler;
     private volatile ExecutorService workers;
 
@@ -95,6 +97,15 @@ public class GrandChallengeComponent extends HealthCheckComponent {
     /** The jobs this component submitted, shared by every endpoint. */
     public SubmittedJobs submittedJobs() {
         return submittedJobs;
+    }
+
+    /**
+     * The algorithms this component's accounts are out of credits for, shared by every endpoint (submissions fail
+     * fast on it, health checks report it); listeners are told when an algorithm runs out and when it has credits
+     * again.
+     */
+    public OutOfCredits outOfCredits() {
+        return outOfCredits;
     }
 
     @Override

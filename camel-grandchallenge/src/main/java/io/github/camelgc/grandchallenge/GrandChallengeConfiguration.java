@@ -102,6 +102,9 @@ public class GrandChallengeConfiguration implements Cloneable {
     @UriParam(label = "producer", defaultValue = "1h", javaType = "java.time.Duration")
     private long activeJobsMaxWait = 3_600_000;
 
+    @UriParam(label = "producer", defaultValue = "15m", javaType = "java.time.Duration")
+    private long creditsRecheckInterval = 15 * 60_000;
+
     @UriParam(label = "common", defaultValue = "MHD")
     private String imageType = "MHD";
 
@@ -396,6 +399,19 @@ public class GrandChallengeConfiguration implements Cloneable {
      */
     public void setActiveJobsMaxWait(long activeJobsMaxWait) {
         this.activeJobsMaxWait = activeJobsMaxWait;
+    }
+
+    public long getCreditsRecheckInterval() {
+        return creditsRecheckInterval;
+    }
+
+    /**
+     * Once the platform refused a job because the account is out of credits for the algorithm, further submissions
+     * to it fail at once with GrandChallengeOutOfCreditsException, before uploading, until this much time has passed;
+     * then the next submission first checks, at no cost (no job, no upload), whether credits are back (e.g. 15m).
+     */
+    public void setCreditsRecheckInterval(long creditsRecheckInterval) {
+        this.creditsRecheckInterval = creditsRecheckInterval;
     }
 
     public String getImageType() {

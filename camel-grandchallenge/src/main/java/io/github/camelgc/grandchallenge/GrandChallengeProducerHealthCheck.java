@@ -6,6 +6,7 @@ import java.util.Map;
 import io.github.camelgc.grandchallenge.client.GrandChallengeClient;
 import io.github.camelgc.grandchallenge.client.GrandChallengeIoException;
 import io.github.camelgc.grandchallenge.client.HttpTransport;
+import io.github.camelgc.grandchallenge.producer.OutOfCredits;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.health.WritableHealthCheckRepository;
@@ -18,6 +19,11 @@ import org.apache.camel.util.URISupport;
  * {@link HttpTransport#PROBE_TIMEOUT} on a non-retrying client, so a check answers within 2 s even when the platform
  * is down. Named {@code grandchallenge:<routeId>} (or the sanitized endpoint URI for a producer outside a route);
  * the name never carries the token.
+ * <p>
+ * A job-submitting producer whose algorithm the account is out of credits for is DOWN too, saying what to do: it
+ * cannot do its work until credits come back, and a person usually has to act (readiness only: restarting would not
+ * help, and the check itself asks nothing of the platform about credits; it reports what the last submission or
+ * check found).
  */
 public class GrandChallengeProducerHealthCheck extends AbstractHealthCheck {
 
@@ -109,6 +115,28 @@ public class GrandChallengeProducerHealthCheck extends AbstractHealthCheck {
                 return;
             }
         }
-        builder.up();
+        outOfCredits(client).ifPresentOrElse(out -> builder
+                .message("The account is out of credits for algorithm '" + out.algorithm() + "' since "
+                         + out.since() + ": the platform refuses its jobs, and submissions wait. Credits renew over"
+                         + " a rolling month (each job counts for a month); ask the platform or the algorithm's"
+                         + " editors for more. Submissions resume by themselves once a check (from "
+                         + out.nextCheck() + ") finds credits.")
+                .detail("credits.algorithm", out.algorithm())
+                .detail("credits.outSince", out.since().toString())
+                .detail("credits.nextCheck", out.nextCheck().toString())
+                .down(), builder::up);
+    }
+
+    /** The out-of-credits state of the algorithm this producer submits jobs to, if it has one configured. */
+    private java.util.Optional<OutOfCredits.Status> outOfCredits(GrandChallengeClient client) {
+        GrandChallengeConfiguration configuration = endpoint.getConfiguration();
+        GrandChallengeOperations operation = configuration.getOperation() != null ? configuration.getOperation()
+                : endpoint.getResourceKind().defaultOperation();
+        if (endpoint.getResourceKind() != GrandChallengeKind.JOB || operation != GrandChallengeOperations.submit
+            || configuration.getAlgorithm() == null) {
+            return java.util.Optional.empty();
+        }
+        return endpoint.getComponent().outOfCredits().status(client.baseUri(), client.transport().settings().token(),
+                configuration.getAlgorithm());
     }
 }

@@ -53,7 +53,8 @@ public final class GrandChallengeService implements AutoCloseable {
         main.addOverrideProperty("grandchallenge.archivePollDelay", Long.toString(tuning.archivePoll().toMillis()));
 
         Path platformState = folders.platformState(platform.baseUrl());
-        main.bind("grandchallenge", component(platform, platformState, tuning));
+        GrandChallengeComponent component = component(platform, platformState, tuning);
+        main.bind("grandchallenge", component);
         FileStateStore jobInputStore = new FileStateStore(platformState.resolve("job-inputs.json"));
         ServiceHelper.startService(jobInputStore);
         JobInputs jobInputs = new JobInputs(jobInputStore, folders.root());
@@ -61,6 +62,8 @@ public final class GrandChallengeService implements AutoCloseable {
         // a failed try pauses the input: first for one poll interval, then doubling up to eight
         RetryBackoff backoff = new RetryBackoff(tuning.jobPoll(), tuning.jobPoll().multipliedBy(8), Clock.systemUTC());
         DropFolder dropFolder = new DropFolder(jobInputs, backoff, tuning.jobTimeout());
+        // inputs waiting for credits go as soon as the component finds credits again, whichever route found them
+        component.outOfCredits().addListener(backoff.creditsWait());
         main.bind("dropFolder", dropFolder);
         main.bind("retryBackoff", backoff);
         main.bind("pollProblems", new PollProblems());
@@ -83,6 +86,7 @@ public final class GrandChallengeService implements AutoCloseable {
         platform.trust().ifPresent(configuration::setSslContextParameters);
         configuration.setStateDirectory(platformState.resolve("consumers").toString());
         configuration.setActiveJobsRetryDelay(tuning.activeJobsRetry().toMillis());
+        configuration.setCreditsRecheckInterval(tuning.creditsRecheck().toMillis());
         configuration.setJobTimeout(tuning.jobTimeout().toMillis());
         return component;
     }

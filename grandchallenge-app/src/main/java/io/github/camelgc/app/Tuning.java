@@ -12,27 +12,33 @@ import java.time.Duration;
  * @param jobTimeout  how long a submitted job may take to reach a final status before its input goes to
  *                    {@code .failed/} (the job itself keeps running on the platform; its late results are ignored)
  * @param activeJobsRetry how long to wait before resubmitting when the platform answers "too many active jobs"
+ * @param creditsRecheck  how long inputs of an algorithm that is out of credits wait before one of them is tried
+ *                        again (the component's {@code creditsRecheckInterval})
  */
 public record Tuning(Duration jobPoll, Duration archivePoll, Duration caseSettle, Duration caseGrace,
-        Duration jobTimeout, Duration activeJobsRetry) {
+        Duration jobTimeout, Duration activeJobsRetry, Duration creditsRecheck) {
 
     /** For grand-challenge.org: polls that are polite to a shared platform. */
     public static Tuning forPlatform() {
         return new Tuning(Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofSeconds(2), Duration.ofMinutes(10),
-                Duration.ofHours(24), Duration.ofSeconds(30));
+                Duration.ofHours(24), Duration.ofSeconds(30), Duration.ofMinutes(15));
     }
 
     /** For the embedded emulator, whose jobs finish in seconds. */
     public static Tuning forEmulator() {
         return new Tuning(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofMinutes(1),
-                Duration.ofMinutes(30), Duration.ofSeconds(1));
+                Duration.ofMinutes(30), Duration.ofSeconds(1), Duration.ofSeconds(10));
     }
 
     public Tuning withCaseGrace(Duration grace) {
-        return new Tuning(jobPoll, archivePoll, caseSettle, grace, jobTimeout, activeJobsRetry);
+        return new Tuning(jobPoll, archivePoll, caseSettle, grace, jobTimeout, activeJobsRetry, creditsRecheck);
     }
 
     public Tuning withJobTimeout(Duration timeout) {
-        return new Tuning(jobPoll, archivePoll, caseSettle, caseGrace, timeout, activeJobsRetry);
+        return new Tuning(jobPoll, archivePoll, caseSettle, caseGrace, timeout, activeJobsRetry, creditsRecheck);
+    }
+
+    public Tuning withCreditsRecheck(Duration recheck) {
+        return new Tuning(jobPoll, archivePoll, caseSettle, caseGrace, jobTimeout, activeJobsRetry, recheck);
     }
 }

@@ -21,6 +21,13 @@ public class GrandChallengeApiException extends GrandChallengeException {
         this.serverMessages = List.copyOf(serverMessages);
     }
 
+    /** For subclasses that word the message themselves (it must not contain a token or a storage URL's query). */
+    protected GrandChallengeApiException(String message, int statusCode, List<String> serverMessages) {
+        super(message);
+        this.statusCode = statusCode;
+        this.serverMessages = List.copyOf(serverMessages);
+    }
+
     /** The HTTP status code of the response. */
     public int getStatusCode() {
         return statusCode;

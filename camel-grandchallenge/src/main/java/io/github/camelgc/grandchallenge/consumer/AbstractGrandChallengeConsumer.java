@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.camelgc.grandchallenge.GrandChallengeEndpoint;
+import io.github.camelgc.grandchallenge.GrandChallengeOutOfCreditsException;
 import io.github.camelgc.grandchallenge.state.JsonState;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
@@ -88,7 +89,12 @@ abstract class AbstractGrandChallengeConsumer extends ScheduledBatchPollingConsu
             @Override
             public void onFailure(Exchange failed) {
                 inFlight.remove(key);
-                LOG.warn("Processing {} failed; it will be emitted again on a later poll", key);
+                if (failed.getException() instanceof GrandChallengeOutOfCreditsException) {
+                    // said once, when the algorithm ran out; the object waits like every other submission to it
+                    LOG.debug("{} waits for credits; it will be emitted again on a later poll", key);
+                } else {
+                    LOG.warn("Processing {} failed; it will be emitted again on a later poll", key);
+                }
             }
         });
     }

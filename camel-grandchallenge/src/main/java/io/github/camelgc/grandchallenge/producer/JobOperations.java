@@ -14,6 +14,7 @@ import io.github.camelgc.grandchallenge.GrandChallengeConfiguration;
 import io.github.camelgc.grandchallenge.GrandChallengeConstants;
 import io.github.camelgc.grandchallenge.GrandChallengeEndpoint;
 import io.github.camelgc.grandchallenge.GrandChallengeOperations;
+import io.github.camelgc.grandchallenge.GrandChallengeOutOfCreditsException;
 import io.github.camelgc.grandchallenge.client.GrandChallengeApiException;
 import io.github.camelgc.grandchallenge.client.GrandChallengeClient;
 import io.github.camelgc.grandchallenge.client.GrandChallengeException;
@@ -78,7 +79,9 @@ final class JobOperations {
             try {
                 submitted = submitTo(exchange, algorithm, values, temp);
             } catch (GrandChallengeApiException e) {
-                if (e.getStatusCode() != 400 && e.getStatusCode() != 404) {
+                // (the credits refusal names an algorithm the platform knows)
+                if (e instanceof GrandChallengeOutOfCreditsException
+                    || e.getStatusCode() != 400 && e.getStatusCode() != 404) {
                     throw e;
                 }
                 // the platform may no longer know the algorithm id we hold (reset behind the same address, another
@@ -129,7 +132,8 @@ final class JobOperations {
     private JobSubmitter submitter(GrandChallengeClient client) {
         return new JobSubmitter(client, configuration, marks(), endpoint.inputNames(),
                 endpoint.getComponent().submittedJobs(), endpoint.getComponent().scheduler(),
-                endpoint.getComponent().workers());
+                endpoint.getComponent().workers(), new CreditsGate(endpoint.getComponent().outOfCredits(), client,
+                        java.time.Duration.ofMillis(configuration.getCreditsRecheckInterval())));
     }
 
     private SubmissionMarks marks() {

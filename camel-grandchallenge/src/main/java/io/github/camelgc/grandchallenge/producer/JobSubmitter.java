@@ -11,6 +11,7 @@ import java.util.function.Function;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.github.camelgc.grandchallenge.GrandChallengeConfiguration;
+import io.github.camelgc.grandchallenge.GrandChallengeOutOfCreditsException;
 import io.github.camelgc.grandchallenge.SubmittedJobs;
 import io.github.camelgc.grandchallenge.client.GrandChallengeApiException;
 import io.github.camelgc.grandchallenge.client.GrandChallengeClient;
@@ -35,6 +36,8 @@ import org.slf4j.LoggerFactory;
  * re-posted: the same search runs first.</li>
  * <li><b>Back-pressure.</b> "Too many active jobs" means wait and post again (the uploads are not repeated), on the
  * component's scheduler rather than a sleeping route thread, until {@code activeJobsMaxWait}.</li>
+ * <li><b>Out of credits</b> is neither: a {@link GrandChallengeOutOfCreditsException}, and until a check finds
+ * credits again ({@link CreditsGate}) further submissions to the algorithm fail before uploading.</li>
  * </ul>
  * A scan costs one job-count request, besides its uploads and the post.
  */
@@ -42,6 +45,7 @@ final class JobSubmitter {
 
     static final String TOO_MANY_ACTIVE_JOBS = "too many active jobs";
     static final String DUPLICATE = "A result for these inputs";
+    static final String OUT_OF_CREDITS = "You have run out of algorithm credits";
     private static final Logger LOG = LoggerFactory.getLogger(JobSubmitter.class);
 
     private final GrandChallengeClient client;
@@ -51,6 +55,7 @@ final class JobSubmitter {
     private final SubmittedJobs submitted;
     private final ScheduledExecutorService scheduler;
     private final java.util.concurrent.Executor workers;
+    private final CreditsGate credits;
 
     /** The outcome: the job and whether it existed before this attempt (the platform's duplicate check, or adopted). */
     record Submitted(Job job, boolean existing) {
@@ -83,7 +88,7 @@ final class JobSubmitter {
      */
     JobSubmitter(GrandChallengeClient client, GrandChallengeConfiguration configuration, SubmissionMarks marks,
             InputNames inputNames, SubmittedJobs submitted, ScheduledExecutorService scheduler,
-            java.util.concurrent.Executor workers) {
+            java.util.concurrent.Executor workers, CreditsGate credits) {
         this.client = client;
         this.configuration = configuration;
         this.marks = marks;
@@ -91,11 +96,14 @@ final class JobSubmitter {
         this.submitted = submitted;
         this.scheduler = scheduler;
         this.workers = workers;
+        this.credits = credits;
     }
 
     /**
      * Submits a job, or adopts the one an earlier attempt with the same key created. {@code upload} runs (in the
      * caller's thread) only when a job is really posted; it must tell the tracker it is given about every upload.
+     *
+     * @throws GrandChallengeOutOfCreditsException before uploading, when the algorithm is known to be out of credits
      */
     CompletableFuture<Submitted> submit(Algorithm algorithm, Optional<String> key, List<ExpectedInput> expected,
             Function<UploadTracker, ArrayNode> upload) {
@@ -103,6 +111,8 @@ final class JobSubmitter {
         if (adopted.isPresent()) {
             return CompletableFuture.completedFuture(adopted.get());
         }
+        // adopting costs no credits; uploading for an algorithm known to be out of them would be wasted
+        credits.beforeUpload(algorithm);
         // counted before uploading: a stale algorithm id fails here, not after a long upload (and the search window
         // after a crash then merely includes the jobs created during the upload)
         long since = client.jobsPage(algorithm.pk(), 0, 1).count();
@@ -167,6 +177,9 @@ final class JobSubmitter {
         } catch (GrandChallengeApiException e) {
             if (e.getStatusCode() == 400 && e.hasServerMessage(TOO_MANY_ACTIVE_JOBS)) {
                 waitForCapacity(attempt, e);
+            } else if (e.getStatusCode() == 400 && e.hasServerMessage(OUT_OF_CREDITS)) {
+                // nothing was created; the gate turns the algorithm's next submissions away until a check is due
+                fail(attempt, credits.refused(attempt.algorithm, e), true);
             } else if (e.getStatusCode() == 400 && e.hasServerMessage(DUPLICATE)) {
                 Optional<Job> existing = findDuplicate(attempt);
                 if (existing.isPresent()) {
@@ -244,6 +257,7 @@ final class JobSubmitter {
 
     private void succeed(Attempt attempt, Job job, boolean existing) {
         submitted.add(job.pk());
+        credits.accepted(attempt.algorithm);
         attempt.key.ifPresent(k -> marks.created(k, job.pk()));
         if (attempt.expected.stream().allMatch(e -> e.imageUrl() == null)) {
             inputNames.remember(job.pk(), imageUploadNames(attempt.expected));

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import io.github.camelgc.grandchallenge.GrandChallengeConstants;
+import io.github.camelgc.grandchallenge.GrandChallengeOutOfCreditsException;
 import io.github.camelgc.grandchallenge.model.Job;
 import io.github.camelgc.grandchallenge.outputs.AtomicFiles;
 import io.github.camelgc.grandchallenge.outputs.FileNames;
@@ -60,6 +61,7 @@ public class DropFolder {
         if (jobId != null) {
             jobs.record(jobId, done);
         }
+        backoff.creditsWait().accepted(input);
         backoff.succeeded(input);
         CONSOLE.info("{}: job {} {} ({}), input moved to {}/", input.getFileName(), jobId,
                 adopted ? "already existed" : "accepted", status, DONE);
@@ -84,10 +86,18 @@ public class DropFolder {
         fail(input, reason);
     }
 
-    /** A retryable failure: leave the input in place; it is tried again after a pause that grows with each try. */
+    /**
+     * A retryable failure: leave the input in place; it is tried again after a pause that grows with each try, or,
+     * when its algorithm is out of credits, once credits are back ({@link CreditsWait}, which says so once).
+     */
     public void retryLater(Exchange exchange) {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         Path input = inputOrNull(exchange);
+        if (failure instanceof GrandChallengeOutOfCreditsException outOfCredits) {
+            String item = exchange.getMessage().getHeader(GrandChallengeConstants.ARCHIVE_ITEM_ID, String.class);
+            backoff.creditsWait().waiting(input, item != null ? item : describeSource(exchange), outOfCredits);
+            return;
+        }
         String problem = failure == null ? "unknown" : FailureReasons.describe(failure);
         if (input == null) {
             CONSOLE.warn("{}: temporary problem, will try again: {}", describeSource(exchange), problem);

@@ -1,6 +1,7 @@
 package io.github.camelgc.app.dropfolder;
 
 import io.github.camelgc.grandchallenge.GrandChallengeJobFailedException;
+import io.github.camelgc.grandchallenge.GrandChallengeOutOfCreditsException;
 import io.github.camelgc.grandchallenge.GrandChallengeTimeoutException;
 import io.github.camelgc.grandchallenge.client.GrandChallengeApiException;
 import io.github.camelgc.grandchallenge.client.GrandChallengeNotFoundException;
@@ -33,6 +34,11 @@ public final class FailureReasons {
         if (failure instanceof GrandChallengeTimeoutException) {
             return "The job did not finish in time: " + failure.getMessage()
                     + ". Raise waitTimeout in the route if the algorithm is known to be slow.";
+        }
+        if (failure instanceof GrandChallengeOutOfCreditsException credits) {
+            return "The account is out of credits for algorithm '" + credits.getAlgorithm() + "': the platform "
+                    + "refuses its jobs. Credits renew over a rolling month; the platform or the algorithm's editors "
+                    + "can grant more. Submitting the input again once there are credits will work.";
         }
         if (failure instanceof GrandChallengeApiException api) {
             if (api.getStatusCode() == 401) {

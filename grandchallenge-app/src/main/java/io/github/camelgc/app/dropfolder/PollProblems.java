@@ -1,5 +1,6 @@
 package io.github.camelgc.app.dropfolder;
 
+import io.github.camelgc.grandchallenge.GrandChallengeOutOfCreditsException;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.ExceptionHandler;
 import org.slf4j.Logger;
@@ -25,6 +26,10 @@ public class PollProblems implements ExceptionHandler {
 
     @Override
     public void handleException(String message, Exchange exchange, Throwable exception) {
+        if (exception instanceof GrandChallengeOutOfCreditsException) {
+            // an archive item waiting for credits: the route's failure handling said so once (CreditsWait)
+            return;
+        }
         CONSOLE.warn("polling failed, will try again: {}", FailureReasons.describe(exception));
     }
 }

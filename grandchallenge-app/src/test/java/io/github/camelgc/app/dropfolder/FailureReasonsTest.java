@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import io.github.camelgc.grandchallenge.GrandChallengeOutOfCreditsException;
 import io.github.camelgc.grandchallenge.client.GrandChallengeApiException;
 import io.github.camelgc.grandchallenge.client.GrandChallengeIoException;
 import io.github.camelgc.grandchallenge.client.GrandChallengeNotFoundException;
@@ -28,6 +29,9 @@ class FailureReasonsTest {
         assertThat(FailureReasons.describe(api(401))).contains("GRAND_CHALLENGE_AUTHORIZATION");
         assertThat(FailureReasons.describe(new GrandChallengeInputException("does not match any interface")))
                 .startsWith("The platform's checks refused the inputs: does not match any interface");
+        assertThat(FailureReasons.describe(new GrandChallengeOutOfCreditsException("lobes", java.time.Instant.EPOCH,
+                java.time.Instant.EPOCH, List.of("You have run out of algorithm credits"), true)))
+                .contains("out of credits for algorithm 'lobes'", "rolling month", "editors");
     }
 
     private static GrandChallengeApiException api(int status) {
