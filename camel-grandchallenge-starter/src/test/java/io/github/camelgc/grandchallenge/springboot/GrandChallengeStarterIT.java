@@ -30,7 +30,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * A real Spring Boot application with the starter, configured by {@code application.properties} only, against the
  * emulator: the properties bind (values, durations, bean references, per-socket maps), a file route submits a scan
- * and a job consumer collects its result, and {@code /actuator/health} shows the component's producer checks under
+ * and a job consumer collects its result, the component's meters are in Spring Boot's registry
+ * ({@code /actuator/metrics}), and {@code /actuator/health} shows the component's producer checks under
  * their route names, answering within 2 s with DOWN while the platform is down.
  */
 class GrandChallengeStarterIT {
@@ -74,8 +75,15 @@ class GrandChallengeStarterIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> Files.isRegularFile(outbox.resolve("case01_lobes.mha")));
             assertThat(app.getBean(ScanApplication.UploadedBytes.class).bytes.get()).isEqualTo(Files.size(SCAN));
 
-            String health = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port")
-                            + "/actuator/health";
+            String actuator = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port")
+                              + "/actuator/";
+            String health = actuator + "health";
+            // the component's meters are in Spring Boot's registry
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(new ObjectMapper()
+                    .readTree(get(actuator + "metrics/grandchallenge.jobs.succeeded").body())
+                    .at("/measurements/0/value").asDouble()).isEqualTo(1.0));
+            assertThat(new ObjectMapper().readTree(get(actuator + "metrics/grandchallenge.jobs.submitted").body())
+                    .at("/measurements/0/value").asDouble()).isEqualTo(1.0);
             HttpResponse<String> up = get(health);
             assertThat(up.statusCode()).isEqualTo(200);
             assertThat(camelChecks(up.body())).as(up.body()).isPresent();
