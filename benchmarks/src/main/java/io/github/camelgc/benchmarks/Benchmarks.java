@@ -135,6 +135,8 @@ public final class Benchmarks {
 
     public static void main(String[] args) {
         System.setProperty("log4j2.configurationFile", "classpath:log4j2-benchmarks.xml");
+        // the services it starts serve their metrics on a free port, never on a running service's 9464
+        System.setProperty("grandchallenge.http.port", "0");
         System.exit(CommandLines.execute(new Options(), args, System.out, System.err));
     }
 

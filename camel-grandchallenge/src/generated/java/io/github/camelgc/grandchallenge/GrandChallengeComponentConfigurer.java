@@ -96,12 +96,16 @@ public class GrandChallengeComponentConfigurer extends PropertyConfigurerSupport
         case "stateDirectory": getOrCreateConfiguration(target).setStateDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "statuses": getOrCreateConfiguration(target).setStatuses(property(camelContext, java.lang.String.class, value)); return true;
         case "token": getOrCreateConfiguration(target).setToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "trustcertificates":
+        case "trustCertificates": getOrCreateConfiguration(target).setTrustCertificates(property(camelContext, java.lang.String.class, value)); return true;
         case "uploadconcurrency":
         case "uploadConcurrency": getOrCreateConfiguration(target).setUploadConcurrency(property(camelContext, int.class, value)); return true;
         case "uploadpartsize":
         case "uploadPartSize": getOrCreateConfiguration(target).setUploadPartSize(property(camelContext, long.class, value)); return true;
         case "uploadprogresslistener":
         case "uploadProgressListener": getOrCreateConfiguration(target).setUploadProgressListener(property(camelContext, io.github.camelgc.grandchallenge.client.upload.UploadProgressListener.class, value)); return true;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": getOrCreateConfiguration(target).setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
         case "waitforcompletion":
         case "waitForCompletion": getOrCreateConfiguration(target).setWaitForCompletion(property(camelContext, boolean.class, value)); return true;
         case "waitpollinterval":
@@ -181,12 +185,16 @@ public class GrandChallengeComponentConfigurer extends PropertyConfigurerSupport
         case "stateDirectory": return java.lang.String.class;
         case "statuses": return java.lang.String.class;
         case "token": return java.lang.String.class;
+        case "trustcertificates":
+        case "trustCertificates": return java.lang.String.class;
         case "uploadconcurrency":
         case "uploadConcurrency": return int.class;
         case "uploadpartsize":
         case "uploadPartSize": return long.class;
         case "uploadprogresslistener":
         case "uploadProgressListener": return io.github.camelgc.grandchallenge.client.upload.UploadProgressListener.class;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return boolean.class;
         case "waitforcompletion":
         case "waitForCompletion": return boolean.class;
         case "waitpollinterval":
@@ -267,12 +275,16 @@ public class GrandChallengeComponentConfigurer extends PropertyConfigurerSupport
         case "stateDirectory": return getOrCreateConfiguration(target).getStateDirectory();
         case "statuses": return getOrCreateConfiguration(target).getStatuses();
         case "token": return getOrCreateConfiguration(target).getToken();
+        case "trustcertificates":
+        case "trustCertificates": return getOrCreateConfiguration(target).getTrustCertificates();
         case "uploadconcurrency":
         case "uploadConcurrency": return getOrCreateConfiguration(target).getUploadConcurrency();
         case "uploadpartsize":
         case "uploadPartSize": return getOrCreateConfiguration(target).getUploadPartSize();
         case "uploadprogresslistener":
         case "uploadProgressListener": return getOrCreateConfiguration(target).getUploadProgressListener();
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return getOrCreateConfiguration(target).isUseGlobalSslContextParameters();
         case "waitforcompletion":
         case "waitForCompletion": return getOrCreateConfiguration(target).isWaitForCompletion();
         case "waitpollinterval":

@@ -119,6 +119,8 @@ public class GrandChallengeEndpointConfigurer extends PropertyConfigurerSupport 
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "token": target.getConfiguration().setToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "trustcertificates":
+        case "trustCertificates": target.getConfiguration().setTrustCertificates(property(camelContext, java.lang.String.class, value)); return true;
         case "uploadconcurrency":
         case "uploadConcurrency": target.getConfiguration().setUploadConcurrency(property(camelContext, int.class, value)); return true;
         case "uploadpartsize":
@@ -127,6 +129,8 @@ public class GrandChallengeEndpointConfigurer extends PropertyConfigurerSupport 
         case "uploadProgressListener": target.getConfiguration().setUploadProgressListener(property(camelContext, io.github.camelgc.grandchallenge.client.upload.UploadProgressListener.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": target.getConfiguration().setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
         case "waitforcompletion":
         case "waitForCompletion": target.getConfiguration().setWaitForCompletion(property(camelContext, boolean.class, value)); return true;
         case "waitpollinterval":
@@ -236,6 +240,8 @@ public class GrandChallengeEndpointConfigurer extends PropertyConfigurerSupport 
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "token": return java.lang.String.class;
+        case "trustcertificates":
+        case "trustCertificates": return java.lang.String.class;
         case "uploadconcurrency":
         case "uploadConcurrency": return int.class;
         case "uploadpartsize":
@@ -244,6 +250,8 @@ public class GrandChallengeEndpointConfigurer extends PropertyConfigurerSupport 
         case "uploadProgressListener": return io.github.camelgc.grandchallenge.client.upload.UploadProgressListener.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return boolean.class;
         case "waitforcompletion":
         case "waitForCompletion": return boolean.class;
         case "waitpollinterval":
@@ -354,6 +362,8 @@ public class GrandChallengeEndpointConfigurer extends PropertyConfigurerSupport 
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
         case "token": return target.getConfiguration().getToken();
+        case "trustcertificates":
+        case "trustCertificates": return target.getConfiguration().getTrustCertificates();
         case "uploadconcurrency":
         case "uploadConcurrency": return target.getConfiguration().getUploadConcurrency();
         case "uploadpartsize":
@@ -362,6 +372,8 @@ public class GrandChallengeEndpointConfigurer extends PropertyConfigurerSupport 
         case "uploadProgressListener": return target.getConfiguration().getUploadProgressListener();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return target.getConfiguration().isUseGlobalSslContextParameters();
         case "waitforcompletion":
         case "waitForCompletion": return target.getConfiguration().isWaitForCompletion();
         case "waitpollinterval":

@@ -24,7 +24,7 @@ public class GrandChallengeEndpointUriFactory extends org.apache.camel.support.c
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(61);
+        Set<String> props = new HashSet<>(63);
         props.add("activeJobsMaxWait");
         props.add("activeJobsRetryDelay");
         props.add("algorithm");
@@ -79,10 +79,12 @@ public class GrandChallengeEndpointUriFactory extends org.apache.camel.support.c
         props.add("submissionRepository");
         props.add("timeUnit");
         props.add("token");
+        props.add("trustCertificates");
         props.add("uploadConcurrency");
         props.add("uploadPartSize");
         props.add("uploadProgressListener");
         props.add("useFixedDelay");
+        props.add("useGlobalSslContextParameters");
         props.add("waitForCompletion");
         props.add("waitPollInterval");
         props.add("waitTimeout");

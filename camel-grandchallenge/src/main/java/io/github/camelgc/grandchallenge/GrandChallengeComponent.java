@@ -5,17 +5,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.camelgc.grandchallenge.client.SharedClients;
+import io.github.camelgc.grandchallenge.metrics.ComponentMetrics;
 import io.github.camelgc.grandchallenge.outputs.InputNames;
 import io.github.camelgc.grandchallenge.producer.OutOfCredits;
 import io.github.camelgc.grandchallenge.state.StateStores;
 import org.apache.camel.Endpoint;
+import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 
 /** The {@code grandchallenge:} component: run Grand Challenge algorithms and use its archives from Camel routes. */
 @Component("grandchallenge")
-public class GrandChallengeComponent extends HealthCheckComponent {
+public class GrandChallengeComponent extends HealthCheckComponent implements SSLContextParametersAware {
 
     @Metadata
     private GrandChallengeConfiguration configuration = new GrandChallengeConfiguration();
@@ -27,6 +29,7 @@ public class GrandChallengeComponent extends HealthCheckComponent {
     private final OutOfCredits outOfCredits = new OutOfCredits(java.time.Clock.systemUTC());
     private volatile ScheduledExecutorService scheduler;
     private volatile ExecutorService workers;
+    private volatile ComponentMetrics metrics = ComponentMetrics.NONE;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -49,6 +52,28 @@ public class GrandChallengeComponent extends HealthCheckComponent {
      */
     public void setConfiguration(GrandChallengeConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    @Override
+    public boolean isUseGlobalSslContextParameters() {
+        return configuration.isUseGlobalSslContextParameters();
+    }
+
+    /**
+     * Use the Camel context's global SSL context parameters (the component-level default of the option of the same
+     * name).
+     */
+    @Override
+    public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
+        configuration.setUseGlobalSslContextParameters(useGlobalSslContextParameters);
+    }
+
+    /**
+     * Where the component reports jobs, transfers, polls, back-pressure waits and retries: Micrometer meters when the
+     * Camel registry held a {@code MeterRegistry} at start, else nothing.
+     */
+    public ComponentMetrics metrics() {
+        return metrics;
     }
 
     /** Clients shared by endpoints with the same connection settings. */
@@ -111,6 +136,7 @@ public class GrandChallengeComponent extends HealthCheckComponent {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        metrics = ComponentMetrics.lookup(getCamelContext());
         scheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this,
                 "GrandChallengeScheduler", 1);
         workers = getCamelContext().getExecutorServiceManager().newDefaultThreadPool(this, "GrandChallengeWorker");

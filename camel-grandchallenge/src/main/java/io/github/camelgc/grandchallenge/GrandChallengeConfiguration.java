@@ -30,6 +30,12 @@ public class GrandChallengeConfiguration implements Cloneable {
     @UriParam(label = "security")
     private org.apache.camel.support.jsse.SSLContextParameters sslContextParameters;
 
+    @UriParam(label = "security")
+    private String trustCertificates;
+
+    @UriParam(label = "security", defaultValue = "false")
+    private boolean useGlobalSslContextParameters = false;
+
     @UriParam(label = "security", defaultValue = "false")
     private boolean allowInsecureHttp = false;
 
@@ -159,10 +165,37 @@ public class GrandChallengeConfiguration implements Cloneable {
     }
 
     /**
-     * TLS settings (trust store, key store) for the API and storage connections; the JVM default when not set.
+     * TLS settings (trust store, key store) for the API and storage connections. Takes precedence over
+     * trustCertificates and the global SSL context parameters; the JVM default when none is set.
      */
     public void setSslContextParameters(org.apache.camel.support.jsse.SSLContextParameters sslContextParameters) {
         this.sslContextParameters = sslContextParameters;
+    }
+
+    public String getTrustCertificates() {
+        return trustCertificates;
+    }
+
+    /**
+     * Trust exactly these PEM certificates (e.g. a private CA or the emulator's certificate) instead of the JVM's trust
+     * store: one or more resource URIs separated by commas, e.g. file:ca.pem or classpath:ca.pem (classpath when no
+     * scheme is given); each file may hold several certificates. Host names are still verified. Ignored when
+     * sslContextParameters is set; takes precedence over useGlobalSslContextParameters.
+     */
+    public void setTrustCertificates(String trustCertificates) {
+        this.trustCertificates = trustCertificates;
+    }
+
+    public boolean isUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    /**
+     * Use the global SSL context parameters of the Camel context (the camel.ssl options of Camel Main and Spring
+     * Boot) when neither sslContextParameters nor trustCertificates is set.
+     */
+    public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
     }
 
     public boolean isAllowInsecureHttp() {
@@ -552,15 +585,31 @@ public class GrandChallengeConfiguration implements Cloneable {
         this.httpClientConfigurer = httpClientConfigurer;
     }
 
+    /** The client settings these options describe, without global SSL context parameters; see below. */
+    public ClientSettings clientSettings() {
+        return clientSettings(null);
+    }
+
     /**
      * The client settings these options describe: the one place options become connection settings, and the key
      * under which endpoints share a client. The token falls back to the GRAND_CHALLENGE_AUTHORIZATION environment
-     * variable.
+     * variable. TLS trust, the first that is set: sslContextParameters, trustCertificates, the Camel context's global
+     * SSL context parameters (with useGlobalSslContextParameters), the JVM default.
+     *
+     * @param camelContext holds the global SSL context parameters; may be {@code null}
      */
-    public ClientSettings clientSettings() {
+    public ClientSettings clientSettings(org.apache.camel.CamelContext camelContext) {
+        org.apache.camel.support.jsse.SSLContextParameters tls = sslContextParameters;
+        String pem = null;
+        if (tls == null && trustCertificates != null && !trustCertificates.isBlank()) {
+            pem = trustCertificates.trim();
+        } else if (tls == null && useGlobalSslContextParameters && camelContext != null) {
+            tls = camelContext.getSSLContextParameters();
+        }
         return ClientSettings.builder(URI.create(Objects.requireNonNull(baseUrl, "baseUrl")))
                 .token(ApiToken.fromConfigurationOrEnvironment(token))
-                .sslContextParameters(sslContextParameters)
+                .sslContextParameters(tls)
+                .trustCertificates(pem)
                 .proxy(proxyHost, proxyPort)
                 .connectTimeout(Duration.ofMillis(connectTimeout))
                 .responseTimeout(Duration.ofMillis(responseTimeout))

@@ -152,7 +152,8 @@ public class GrandChallengeEndpoint extends ScheduledPollEndpoint implements End
             if (configuration.getClient() != null) {
                 client = configuration.getClient();
             } else {
-                ClientSettings settings = configuration.clientSettings();
+                ClientSettings settings = configuration.clientSettings(getCamelContext())
+                        .withMetrics(getComponent().metrics());
                 client = getComponent().clients().acquire(settings,
                         () -> new GrandChallengeClient(settings, getCamelContext()));
                 sharedSettings = settings;

@@ -122,6 +122,15 @@ public final class AppSettings {
                 + ", workDir=" + workDir + ", routesDir=" + routesDir + "]";
     }
 
+    /**
+     * One setting resolved like all of these: the system property, else the environment variable, else
+     * {@code application.properties}; {@code null} when none sets it.
+     */
+    public static String lookup(String property, String environmentVariable, Map<String, String> environment) {
+        return firstOf(System.getProperty(property), environment.get(environmentVariable),
+                applicationProperties().getProperty(property));
+    }
+
     private static String firstOf(String... candidates) {
         for (String candidate : candidates) {
             if (candidate != null && !candidate.isBlank()) {

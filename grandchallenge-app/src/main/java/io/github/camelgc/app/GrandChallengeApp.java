@@ -82,7 +82,7 @@ public final class GrandChallengeApp implements Callable<Integer> {
             if (demo) {
                 return new Demo(settings, platform, tuning, out).run();
             }
-            runUntilStopped(settings, platform, tuning);
+            runUntilStopped(settings, platform, tuning, out);
             return 0;
         }
     }
@@ -95,8 +95,11 @@ public final class GrandChallengeApp implements Callable<Integer> {
     }
 
     /** Runs until the JVM is asked to stop; the shutdown hook stops the routes gracefully, then the platform. */
-    private static void runUntilStopped(AppSettings settings, Platform platform, Tuning tuning) throws Exception {
+    private static void runUntilStopped(AppSettings settings, Platform platform, Tuning tuning, PrintStream out)
+            throws Exception {
         GrandChallengeService service = GrandChallengeService.start(settings, platform, tuning);
+        service.opsUrl().ifPresent(url -> out.println(" Metrics: " + url + "metrics   health: " + url + "health/live, "
+                + url + "health/ready"));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

@@ -11,6 +11,8 @@ import io.github.camelgc.app.dropfolder.JobInputs;
 import io.github.camelgc.app.dropfolder.PollProblems;
 import io.github.camelgc.app.dropfolder.RetryBackoff;
 import io.github.camelgc.app.dropfolder.UploadProgress;
+import io.github.camelgc.app.ops.OpsEndpoint;
+import io.github.camelgc.app.ops.OpsSettings;
 import io.github.camelgc.app.platform.Platform;
 import io.github.camelgc.app.workflows.LungMasks;
 import io.github.camelgc.grandchallenge.GrandChallengeComponent;
@@ -35,11 +37,13 @@ public final class GrandChallengeService implements AutoCloseable {
     private final Main main;
     private final WorkFolders folders;
     private final FileStateStore jobInputStore;
+    private final OpsEndpoint ops;
 
-    private GrandChallengeService(Main main, WorkFolders folders, FileStateStore jobInputStore) {
+    private GrandChallengeService(Main main, WorkFolders folders, FileStateStore jobInputStore, OpsEndpoint ops) {
         this.main = main;
         this.folders = folders;
         this.jobInputStore = jobInputStore;
+        this.ops = ops;
     }
 
     /** Creates the work folders and starts the routes against the platform. */
@@ -73,8 +77,12 @@ public final class GrandChallengeService implements AutoCloseable {
                 folders.state().resolve("lung-masks.idempotent").toFile(), 100_000));
         main.bind("caseFolders", new CaseFolders(folders.inbox(WorkFolders.REGISTRATION), REGISTRATION_SOCKETS,
                 tuning.caseSettle(), tuning.caseGrace(), dropFolder, Clock.systemUTC()));
+        // metrics and health over HTTP; the registry is bound first so the component records into it
+        OpsEndpoint ops = new OpsEndpoint(OpsSettings.resolve(System.getenv()));
+        main.bind("meterRegistry", ops.registry());
         main.start();
-        return new GrandChallengeService(main, folders, jobInputStore);
+        ops.start(main.getCamelContext());
+        return new GrandChallengeService(main, folders, jobInputStore, ops);
     }
 
     private static GrandChallengeComponent component(Platform platform, Path platformState, Tuning tuning) {
@@ -110,9 +118,15 @@ public final class GrandChallengeService implements AutoCloseable {
         return folders.root();
     }
 
+    /** Where metrics ({@code metrics}) and health ({@code health/live}, {@code health/ready}) are served, if on. */
+    public java.util.Optional<java.net.URI> opsUrl() {
+        return ops.url();
+    }
+
     @Override
     public void close() throws Exception {
         main.stop();
         ServiceHelper.stopService(jobInputStore);
+        ops.close();
     }
 }

@@ -5,6 +5,7 @@ import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Objects;
 
+import io.github.camelgc.grandchallenge.metrics.ComponentMetrics;
 import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.jsse.TrustManagersParameters;
@@ -12,12 +13,15 @@ import org.apache.camel.support.jsse.TrustManagersParameters;
 /**
  * Everything a {@link GrandChallengeClient} is built from, and the key under which endpoints share one: equal
  * settings share a client (its connection pool and upload threads). Components compare by value, except
- * {@code sslContextParameters} and {@code httpClientConfigurer}, which have no value equality and compare by identity.
- * The token takes part in equality but is never printed.
+ * {@code sslContextParameters}, {@code httpClientConfigurer} and {@code metrics}, which have no value equality and
+ * compare by identity. The token takes part in equality but is never printed. At most one of
+ * {@code sslContextParameters} and {@code trustCertificates} is set (the component's configuration decides which wins).
  *
  * @param baseUri              the API root, ending in {@code /}
  * @param token                the API token, {@code null} for anonymous access
- * @param sslContextParameters TLS settings, {@code null} for the JVM default
+ * @param sslContextParameters TLS settings, {@code null} for {@code trustCertificates} or the JVM default
+ * @param trustCertificates    resource URIs of PEM certificates to trust instead of the JVM's ({@link PemTrust}),
+ *                             {@code null} for none
  * @param proxyHost            HTTP proxy host, {@code null} for none
  * @param proxyPort            HTTP proxy port
  * @param connectTimeout       TCP connect and TLS handshake timeout
@@ -27,11 +31,13 @@ import org.apache.camel.support.jsse.TrustManagersParameters;
  * @param uploadConcurrency    parts uploaded in parallel per client
  * @param maxDownloadSize      the most bytes one downloaded file may have (announced or actually sent)
  * @param httpClientConfigurer applied last to every HttpClient the transport builds, {@code null} for none
+ * @param metrics              told about uploads, downloads and retries; {@link ComponentMetrics#NONE} for nothing
  */
 public record ClientSettings(
         URI baseUri,
         ApiToken token,
         SSLContextParameters sslContextParameters,
+        String trustCertificates,
         String proxyHost,
         int proxyPort,
         Duration connectTimeout,
@@ -40,7 +46,8 @@ public record ClientSettings(
         long uploadPartSize,
         int uploadConcurrency,
         long maxDownloadSize,
-        HttpClientConfigurer httpClientConfigurer) {
+        HttpClientConfigurer httpClientConfigurer,
+        ComponentMetrics metrics) {
 
     /** The default download limit: 64 GiB, far above any medical image, far below a full disk. */
     public static final long DEFAULT_MAX_DOWNLOAD_SIZE = 64L << 30;
@@ -53,6 +60,10 @@ public record ClientSettings(
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(responseTimeout, "responseTimeout");
         Objects.requireNonNull(retry, "retry");
+        Objects.requireNonNull(metrics, "metrics");
+        if (sslContextParameters != null && trustCertificates != null) {
+            throw new IllegalArgumentException("Set either sslContextParameters or trustCertificates, not both");
+        }
         String path = baseUri.getPath();
         if (path == null || !path.endsWith("/")) {
             throw new IllegalArgumentException("baseUrl must end with '/', got " + baseUri);
@@ -71,6 +82,13 @@ public record ClientSettings(
         return new Builder(baseUri);
     }
 
+    /** These settings reporting to {@code value} (the component's metrics). */
+    public ClientSettings withMetrics(ComponentMetrics value) {
+        return new ClientSettings(baseUri, token, sslContextParameters, trustCertificates, proxyHost, proxyPort,
+                connectTimeout, responseTimeout, retry, uploadPartSize, uploadConcurrency, maxDownloadSize,
+                httpClientConfigurer, value);
+    }
+
     @Override
     public String toString() {
         return "ClientSettings[" + baseUri + ", token=" + (token == null ? "none" : "****") + "]";
@@ -81,6 +99,7 @@ public record ClientSettings(
         private final URI baseUri;
         private ApiToken token;
         private SSLContextParameters sslContextParameters;
+        private String trustCertificates;
         private String proxyHost;
         private int proxyPort = 3128;
         private Duration connectTimeout = Duration.ofSeconds(30);
@@ -90,6 +109,7 @@ public record ClientSettings(
         private int uploadConcurrency = 4;
         private long maxDownloadSize = DEFAULT_MAX_DOWNLOAD_SIZE;
         private HttpClientConfigurer httpClientConfigurer;
+        private ComponentMetrics metrics = ComponentMetrics.NONE;
 
         private Builder(URI baseUri) {
             this.baseUri = baseUri;
@@ -102,6 +122,12 @@ public record ClientSettings(
 
         public Builder sslContextParameters(SSLContextParameters value) {
             this.sslContextParameters = value;
+            return this;
+        }
+
+        /** Trusts exactly the PEM certificates of these resource URIs (comma-separated); see {@link PemTrust}. */
+        public Builder trustCertificates(String value) {
+            this.trustCertificates = value;
             return this;
         }
 
@@ -158,9 +184,15 @@ public record ClientSettings(
             return this;
         }
 
+        public Builder metrics(ComponentMetrics value) {
+            this.metrics = value;
+            return this;
+        }
+
         public ClientSettings build() {
-            return new ClientSettings(baseUri, token, sslContextParameters, proxyHost, proxyPort, connectTimeout,
-                    responseTimeout, retry, uploadPartSize, uploadConcurrency, maxDownloadSize, httpClientConfigurer);
+            return new ClientSettings(baseUri, token, sslContextParameters, trustCertificates, proxyHost, proxyPort,
+                    connectTimeout, responseTimeout, retry, uploadPartSize, uploadConcurrency, maxDownloadSize,
+                    httpClientConfigurer, metrics);
         }
     }
 }

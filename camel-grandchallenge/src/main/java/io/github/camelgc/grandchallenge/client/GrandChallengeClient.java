@@ -126,6 +126,11 @@ public class GrandChallengeClient implements Closeable {
         return transport;
     }
 
+    /** Where this client and the component's producers and consumers report what they did. */
+    public io.github.camelgc.grandchallenge.metrics.ComponentMetrics metrics() {
+        return transport.settings().metrics();
+    }
+
     /** The API root this client talks to. */
     public URI baseUri() {
         return base;

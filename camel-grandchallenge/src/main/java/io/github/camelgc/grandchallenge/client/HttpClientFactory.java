@@ -35,7 +35,7 @@ final class HttpClientFactory {
     /** The client for API calls, uploads and downloads: retries by {@link RequestRetryStrategy}. */
     CloseableHttpClient retrying(int maxConnections) {
         HttpClientBuilder builder = base(maxConnections, settings.connectTimeout(), settings.responseTimeout())
-                .setRetryStrategy(new RequestRetryStrategy(settings.retry()))
+                .setRetryStrategy(new RequestRetryStrategy(settings.retry(), settings.metrics()))
                 // inside the retry element, so a body that breaks off is an attempt the strategy decides on
                 .addExecInterceptorBefore(ChainElement.PROTOCOL.name(), ResponseBuffering.NAME, new ResponseBuffering());
         configure(builder);

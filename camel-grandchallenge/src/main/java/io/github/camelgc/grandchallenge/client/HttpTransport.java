@@ -70,11 +70,16 @@ public final class HttpTransport implements Closeable {
     public HttpTransport(ClientSettings settings, CamelContext camelContext) {
         this.settings = settings;
         this.guard = new TokenGuard(settings.baseUri());
-        this.clients = new HttpClientFactory(settings, sslContext(settings.sslContextParameters(), camelContext));
+        this.clients = new HttpClientFactory(settings, sslContext(settings, camelContext));
         this.http = clients.retrying(Math.max(20, settings.uploadConcurrency() * 2 + 10));
     }
 
-    private static SSLContext sslContext(SSLContextParameters parameters, CamelContext camelContext) {
+    /** The TLS context of the settings: their sslContextParameters, their trustCertificates, or the JVM default. */
+    private static SSLContext sslContext(ClientSettings settings, CamelContext camelContext) {
+        if (settings.trustCertificates() != null) {
+            return PemTrust.sslContext(settings.trustCertificates(), camelContext);
+        }
+        SSLContextParameters parameters = settings.sslContextParameters();
         if (parameters == null) {
             return null;
         }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
@@ -14,7 +15,7 @@ import org.apache.hc.core5.http.HttpHeaders;
 /**
  * Streams {@code /media/} files (image files, socket-value files). The first request carries the token only if it
  * goes to the API origin; storage redirects are followed by hand and never carry it. Every body is bounded by
- * {@code maxDownloadSize}.
+ * {@code maxDownloadSize}. Closing a stream reports its bytes and time to the metrics.
  */
 public final class MediaDownloads {
 
@@ -33,6 +34,7 @@ public final class MediaDownloads {
      * answer starts; a body that breaks off later fails the read with an {@link IOException}.
      */
     public InputStream open(String url) {
+        long started = System.nanoTime();
         URI uri = toUri(url);
         boolean authenticated = transport.isApiOrigin(uri);
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
@@ -49,7 +51,7 @@ public final class MediaDownloads {
                 authenticated = false;
                 continue;
             }
-            return limited(response, "GET " + uri.getRawPath());
+            return limited(response, "GET " + uri.getRawPath(), started);
         }
         throw new GrandChallengeException("Too many redirects (more than " + MAX_REDIRECTS + ") for "
                                           + toUri(url).getRawPath());
@@ -59,7 +61,7 @@ public final class MediaDownloads {
      * The body as a stream bounded by {@code maxDownloadSize}: a larger announced Content-Length is refused at once,
      * and reading past the limit fails (HttpClient itself fails a body that ends before its Content-Length).
      */
-    private InputStream limited(ClassicHttpResponse response, String what) {
+    private InputStream limited(ClassicHttpResponse response, String what, long started) {
         long limit = maxDownloadSize;
         HttpEntity entity = response.getEntity();
         long announced = entity == null ? -1 : entity.getContentLength();
@@ -70,6 +72,16 @@ public final class MediaDownloads {
         }
         return new FilterInputStream(HttpTransport.bodyStream(response, what)) {
             private long count;
+            private boolean closed;
+
+            @Override
+            public void close() throws IOException {
+                if (!closed) {
+                    closed = true;
+                    transport.settings().metrics().downloaded(count, Duration.ofNanos(System.nanoTime() - started));
+                }
+                super.close();
+            }
 
             @Override
             public int read() throws IOException {

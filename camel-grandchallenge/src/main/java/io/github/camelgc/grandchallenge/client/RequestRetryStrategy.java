@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import io.github.camelgc.grandchallenge.metrics.ComponentMetrics;
 import org.apache.hc.client5.http.HttpRequestRetryStrategy;
 import org.apache.hc.client5.http.utils.DateUtils;
 import org.apache.hc.core5.http.Header;
@@ -35,14 +36,25 @@ public final class RequestRetryStrategy implements HttpRequestRetryStrategy {
 
     private final RetryLimits limits;
     private final Clock clock;
+    private final ComponentMetrics metrics;
 
     public RequestRetryStrategy(RetryLimits limits) {
-        this(limits, Clock.systemUTC());
+        this(limits, ComponentMetrics.NONE);
+    }
+
+    /** @param metrics told about every retry, by cause */
+    public RequestRetryStrategy(RetryLimits limits, ComponentMetrics metrics) {
+        this(limits, Clock.systemUTC(), metrics);
     }
 
     RequestRetryStrategy(RetryLimits limits, Clock clock) {
+        this(limits, clock, ComponentMetrics.NONE);
+    }
+
+    RequestRetryStrategy(RetryLimits limits, Clock clock, ComponentMetrics metrics) {
         this.limits = limits;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Override
@@ -56,7 +68,8 @@ public final class RequestRetryStrategy implements HttpRequestRetryStrategy {
                 ? Math.min(limits.maxAttempts(), RetryRules.CONNECT_ATTEMPTS) : limits.maxAttempts();
         Duration cap = kind == RetryRules.IoFailure.CONNECT
                 ? min(limits.maxDelay(), Duration.ofMillis(RetryRules.CONNECT_MAX_DELAY_MILLIS)) : limits.maxDelay();
-        return decide(call, allowed, execCount, maxAttempts, backoff(execCount), cap, now, describe(exception));
+        return decide(call, allowed, execCount, maxAttempts, backoff(execCount), cap, now, describe(exception),
+                kind == RetryRules.IoFailure.CONNECT ? "connect" : "io");
     }
 
     @Override
@@ -67,7 +80,7 @@ public final class RequestRetryStrategy implements HttpRequestRetryStrategy {
         boolean allowed = RetryRules.retriedByClient(status, call.idempotent());
         Duration delay = allowed ? retryAfter(response, now).orElseGet(() -> backoff(execCount)) : Duration.ZERO;
         return decide(call, allowed, execCount, limits.maxAttempts(), delay, limits.maxDelay(), now,
-                "answered HTTP " + status);
+                "answered HTTP " + status, Integer.toString(status));
     }
 
     @Override
@@ -81,7 +94,7 @@ public final class RequestRetryStrategy implements HttpRequestRetryStrategy {
     }
 
     private boolean decide(CallContext call, boolean allowed, int failedAttempts, int maxAttempts, Duration wanted,
-            Duration cap, Instant now, String failure) {
+            Duration cap, Instant now, String failure, String cause) {
         if (!allowed || failedAttempts >= maxAttempts) {
             return false;
         }
@@ -92,6 +105,7 @@ public final class RequestRetryStrategy implements HttpRequestRetryStrategy {
             return false;
         }
         call.retryAfter(failedAttempts, delay);
+        metrics.retried(cause);
         LOG.warn("{} {}; attempt {} of {} failed, next in {} ms", call.description(), failure, failedAttempts,
                 maxAttempts, delay.toMillis());
         return true;

@@ -78,12 +78,19 @@ abstract class AbstractGrandChallengeConsumer extends ScheduledBatchPollingConsu
 
     /** Prepares an exchange for an object: in-flight until done, recorded only on success. */
     void track(Exchange exchange, String key) {
+        track(exchange, key, () -> {
+        });
+    }
+
+    /** As {@link #track(Exchange, String)}, running {@code handled} once the object was recorded. */
+    void track(Exchange exchange, String key, Runnable handled) {
         inFlight.add(key);
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onComplete(Exchange done) {
                 markHandled(key);
                 inFlight.remove(key);
+                handled.run();
             }
 
             @Override

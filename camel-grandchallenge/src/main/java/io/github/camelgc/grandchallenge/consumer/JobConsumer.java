@@ -73,6 +73,7 @@ public class JobConsumer extends AbstractGrandChallengeConsumer {
 
     @Override
     protected int poll() throws Exception {
+        long started = System.nanoTime();
         shutdownRunningTask = null;
         pendingExchanges = 0;
         GrandChallengeConfiguration configuration = getEndpoint().getConfiguration();
@@ -110,7 +111,10 @@ public class JobConsumer extends AbstractGrandChallengeConsumer {
             next.save(positions(), positionKey());
         }
         forceConsumerAsReady();
-        return processBatch(exchanges(client, algorithm, exchanges));
+        Queue<Object> batch = exchanges(client, algorithm, exchanges);
+        getEndpoint().getComponent().metrics().polled(algorithm.slug(),
+                java.time.Duration.ofNanos(System.nanoTime() - started), batch.size());
+        return processBatch(batch);
     }
 
     /** A final (or timed-out) job to emit; its exchange is made once the whole list was read. */
@@ -253,7 +257,8 @@ public class JobConsumer extends AbstractGrandChallengeConsumer {
         if (timedOut) {
             exchange.getMessage().setHeader(GrandChallengeConstants.JOB_TIMED_OUT, true);
         }
-        track(exchange, job.pk());
+        track(exchange, job.pk(),
+                () -> getEndpoint().getComponent().metrics().jobFinished(algorithm.slug(), job.status(), timedOut));
         return exchange;
     }
 

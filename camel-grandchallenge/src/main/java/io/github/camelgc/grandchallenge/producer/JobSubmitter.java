@@ -238,6 +238,7 @@ final class JobSubmitter {
                                                       + ")", cause), true);
             return;
         }
+        client.metrics().backPressureWait(attempt.algorithm.slug());
         LOG.info("Too many active jobs on the platform; posting the job for '{}' again in {} ms",
                 attempt.algorithm.slug(), configuration.getActiveJobsRetryDelay());
         scheduler.schedule(() -> workers.execute(() -> post(attempt)), configuration.getActiveJobsRetryDelay(),
@@ -256,6 +257,9 @@ final class JobSubmitter {
     }
 
     private void succeed(Attempt attempt, Job job, boolean existing) {
+        if (!existing) {
+            client.metrics().jobSubmitted(attempt.algorithm.slug());
+        }
         submitted.add(job.pk());
         credits.accepted(attempt.algorithm);
         attempt.key.ifPresent(k -> marks.created(k, job.pk()));

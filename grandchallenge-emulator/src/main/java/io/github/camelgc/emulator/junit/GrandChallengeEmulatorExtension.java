@@ -5,9 +5,16 @@ import io.github.camelgc.emulator.GrandChallengeEmulator;
 import io.github.camelgc.emulator.faults.FaultInjector;
 import io.github.camelgc.emulator.server.RequestLog;
 import io.github.camelgc.emulator.state.EmulatorState;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -26,12 +33,29 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * }</pre>
  * On a {@code static} field one emulator serves the whole class; on an instance field each test gets a
  * fresh one (slower, but isolated).
+ * <p>
+ * For a Camel test, {@link #configure} points the {@code grandchallenge} component at the emulator (base URL, the demo
+ * user's token, trust in exactly the emulator's certificate, a state folder of its own):
+ * <pre>{@code
+ * @Override
+ * protected CamelContext createCamelContext() throws Exception {
+ *     return gc.configure(super.createCamelContext());
+ * }
+ * }</pre>
+ * {@link #componentProperties()} gives the same settings as {@code camel.component.grandchallenge.*} properties (for
+ * Camel Main or Spring Boot).
  */
 public final class GrandChallengeEmulatorExtension
         implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
 
+    /** The scheme of the Camel component {@link #configure} sets up. */
+    public static final String COMPONENT = "grandchallenge";
+    /** The fixture user whose token {@link #componentProperties()} hands out: it may run every algorithm. */
+    public static final String USER = "demo";
+
     private final EmulatorConfig config;
     private GrandChallengeEmulator emulator;
+    private Path files;
     private boolean perTest;
 
     private GrandChallengeEmulatorExtension(EmulatorConfig config) {
@@ -44,7 +68,7 @@ public final class GrandChallengeEmulatorExtension
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        emulator = GrandChallengeEmulator.start(config);
+        start();
     }
 
     @Override
@@ -53,14 +77,34 @@ public final class GrandChallengeEmulatorExtension
             emulator.close();
             emulator = null;
         }
+        deleteFiles();
     }
 
     @Override
     public void beforeEach(ExtensionContext context) throws Exception {
         if (emulator == null) {
             perTest = true;
-            emulator = GrandChallengeEmulator.start(config);
+            start();
         }
+    }
+
+    private void start() throws IOException {
+        emulator = GrandChallengeEmulator.start(config);
+        files = Files.createTempDirectory("grandchallenge-emulator-");
+        emulator.writeCertificatePem(files.resolve("emulator.pem"));
+        Files.createDirectories(files.resolve("state"));
+    }
+
+    private void deleteFiles() {
+        if (files == null) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(files)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete " + files, e);
+        }
+        files = null;
     }
 
     @Override
@@ -102,6 +146,54 @@ public final class GrandChallengeEmulatorExtension
 
     public String certificatePem() {
         return emulator().certificatePem();
+    }
+
+    /** The emulator's certificate as a PEM file (in a temporary folder deleted when the emulator stops). */
+    public Path certificateFile() {
+        emulator();
+        return files.resolve("emulator.pem");
+    }
+
+    /**
+     * The {@code camel.component.grandchallenge.*} properties that point the component at this emulator: {@code
+     * baseUrl}, {@code token} (of the {@value #USER} user), {@code trustCertificates} (exactly the emulator's
+     * certificate, as a {@code file:} URI) and {@code stateDirectory} (a fresh folder, deleted when the emulator
+     * stops), in that order. Hand them to Camel Main or Spring Boot as they are.
+     */
+    public Map<String, Object> componentProperties() {
+        emulator();
+        Map<String, Object> properties = new LinkedHashMap<>();
+        String prefix = "camel.component." + COMPONENT + ".";
+        properties.put(prefix + "baseUrl", baseUrl());
+        properties.put(prefix + "token", token(USER));
+        properties.put(prefix + "trustCertificates", "file:" + certificateFile().toAbsolutePath());
+        properties.put(prefix + "stateDirectory", files.resolve("state").toAbsolutePath().toString());
+        return properties;
+    }
+
+    /**
+     * Points the Camel context's {@code grandchallenge} component at this emulator: {@link #componentProperties()}
+     * bound by name with Camel's property binding (so the emulator needs no compile-time link to the component).
+     * Call it before the context starts, e.g. in {@code createCamelContext()} of a {@code CamelTestSupport}.
+     *
+     * @return the same context, configured
+     * @throws IllegalStateException when the component is not on the classpath or lacks one of the options
+     */
+    public org.apache.camel.CamelContext configure(org.apache.camel.CamelContext camelContext) {
+        org.apache.camel.Component component = camelContext.getComponent(COMPONENT, true);
+        if (component == null) {
+            throw new IllegalStateException("No '" + COMPONENT + "' component: add camel-grandchallenge to the "
+                    + "test classpath");
+        }
+        String prefix = "camel.component." + COMPONENT + ".";
+        Map<String, Object> options = new LinkedHashMap<>();
+        componentProperties().forEach((name, value) -> options.put(name.substring(prefix.length()), value));
+        // the component's generated configurer knows its options (they live on its nested configuration)
+        org.apache.camel.support.service.ServiceHelper.initService(component);
+        org.apache.camel.support.PropertyBindingSupport.build().withCamelContext(camelContext).withTarget(component)
+                .withConfigurer(component.getComponentPropertyConfigurer()).withIgnoreCase(true)
+                .withProperties(options).withMandatory(true).withRemoveParameters(false).bind();
+        return camelContext;
     }
 
     public EmulatorState state() {

@@ -85,6 +85,7 @@ public final class MultipartUploader {
                                                     + " parts of " + partSize + " bytes; S3 allows at most " + MAX_PARTS
                                                     + ": raise uploadPartSize", null);
         }
+        long started = System.nanoTime();
         ObjectNode createBody = Json.mapper().createObjectNode().put("filename", filename);
         UserUpload upload = transport.sendJson("POST", base.resolve("uploads/"), createBody, UPLOAD, false);
         if (tracker != null) {
@@ -121,7 +122,9 @@ public final class MultipartUploader {
             for (Future<?> part : parts) {
                 part.get();
             }
-            return complete(upload, etags);
+            UserUpload completed = complete(upload, etags);
+            transport.settings().metrics().uploaded(size, java.time.Duration.ofNanos(System.nanoTime() - started));
+            return completed;
         } catch (Exception e) {
             parts.forEach(p -> p.cancel(true));
             abortQuietly(upload);
