@@ -255,8 +255,8 @@ public final class GrandChallengeEmulator implements AutoCloseable {
     private static void deleteRecursively(Path root) {
         try (Stream<Path> paths = Files.walk(root)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // Leftovers in a temp folder are harmless.
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // Leftovers in a temp folder are harmless (a file an import was still writing may vanish mid-walk).
         }
     }
 }

@@ -162,5 +162,11 @@ public final class Backend implements AutoCloseable {
     public void close() {
         runner.close();
         background.shutdownNow();
+        try {
+            // an import still running would write into the storage the emulator is about to delete
+            background.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
