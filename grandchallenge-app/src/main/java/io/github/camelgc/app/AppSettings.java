@@ -122,6 +122,16 @@ public final class AppSettings {
                 + ", workDir=" + workDir + ", routesDir=" + routesDir + "]";
     }
 
+    /**
+     * A setting of another part of the service (e.g. its database), resolved like these: a JVM system property, else
+     * the environment variable, else {@code application.properties}.
+     */
+    public static Optional<String> setting(String property, String environmentVariable,
+            Map<String, String> environment) {
+        return Optional.ofNullable(firstOf(System.getProperty(property), environment.get(environmentVariable),
+                applicationProperties().getProperty(property)));
+    }
+
     private static String firstOf(String... candidates) {
         for (String candidate : candidates) {
             if (candidate != null && !candidate.isBlank()) {

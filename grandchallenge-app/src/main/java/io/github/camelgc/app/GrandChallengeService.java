@@ -11,15 +11,16 @@ import io.github.camelgc.app.dropfolder.JobInputs;
 import io.github.camelgc.app.dropfolder.PollProblems;
 import io.github.camelgc.app.dropfolder.RetryBackoff;
 import io.github.camelgc.app.dropfolder.UploadProgress;
+import io.github.camelgc.app.cluster.Leadership;
 import io.github.camelgc.app.platform.Platform;
+import io.github.camelgc.app.state.DatabaseSettings;
+import io.github.camelgc.app.state.InboxClaims;
+import io.github.camelgc.app.state.ServiceState;
 import io.github.camelgc.app.workflows.LungMasks;
 import io.github.camelgc.grandchallenge.GrandChallengeComponent;
 import io.github.camelgc.grandchallenge.GrandChallengeConfiguration;
-import io.github.camelgc.grandchallenge.state.FileStateStore;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
-import org.apache.camel.support.service.ServiceHelper;
-import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 
 /**
  * The drop-folder service: Camel Main with the YAML routes, the {@code grandchallenge} component pointed at the
@@ -34,17 +35,27 @@ public final class GrandChallengeService implements AutoCloseable {
 
     private final Main main;
     private final WorkFolders folders;
-    private final FileStateStore jobInputStore;
+    private final ServiceState state;
 
-    private GrandChallengeService(Main main, WorkFolders folders, FileStateStore jobInputStore) {
+    private GrandChallengeService(Main main, WorkFolders folders, ServiceState state) {
         this.main = main;
         this.folders = folders;
-        this.jobInputStore = jobInputStore;
+        this.state = state;
     }
 
-    /** Creates the work folders and starts the routes against the platform. */
+    /**
+     * Creates the work folders and starts the routes against the platform, with the database the settings name
+     * ({@link DatabaseSettings#resolve}: the embedded one of the work folder unless {@code grandchallenge.database.url}
+     * is set).
+     */
     public static GrandChallengeService start(AppSettings settings, Platform platform, Tuning tuning)
             throws Exception {
+        return start(settings, platform, tuning, DatabaseSettings.resolve(System.getenv(), settings.workDir()));
+    }
+
+    /** Creates the work folders and starts the routes against the platform, the state in {@code database}. */
+    public static GrandChallengeService start(AppSettings settings, Platform platform, Tuning tuning,
+            DatabaseSettings database) throws Exception {
         WorkFolders folders = new WorkFolders(settings.workDir()).create();
         Main main = new Main(GrandChallengeService.class);
         main.configure().withRoutesIncludePattern(routesPattern(settings));
@@ -53,10 +64,12 @@ public final class GrandChallengeService implements AutoCloseable {
         main.addOverrideProperty("grandchallenge.archivePollDelay", Long.toString(tuning.archivePoll().toMillis()));
 
         Path platformState = folders.platformState(platform.baseUrl());
-        main.bind("grandchallenge", component(platform, platformState, tuning));
-        FileStateStore jobInputStore = new FileStateStore(platformState.resolve("job-inputs.json"));
-        ServiceHelper.startService(jobInputStore);
-        JobInputs jobInputs = new JobInputs(jobInputStore, folders.root());
+        ServiceState state = ServiceState.open(database, folders, platformState.getFileName().toString(),
+                InboxClaims.configuredTimeout(System.getenv()));
+        GrandChallengeComponent component = component(platform, platformState, tuning);
+        component.setStateStoreFactory(state.componentStores());
+        main.bind("grandchallenge", component);
+        JobInputs jobInputs = new JobInputs(state.jobInputs(), folders.root());
         jobInputs.importLegacy(platformState.resolve("jobs.properties"));
         // a failed try pauses the input: first for one poll interval, then doubling up to eight
         RetryBackoff backoff = new RetryBackoff(tuning.jobPoll(), tuning.jobPoll().multipliedBy(8), Clock.systemUTC());
@@ -66,12 +79,18 @@ public final class GrandChallengeService implements AutoCloseable {
         main.bind("pollProblems", new PollProblems());
         main.bind("imageCheck", new ImageFileCheck(tuning.caseGrace()));
         main.bind("lungMasks", new LungMasks());
-        main.bind("lungMaskRepository", FileIdempotentRepository.fileIdempotentRepository(
-                folders.state().resolve("lung-masks.idempotent").toFile(), 100_000));
         main.bind("caseFolders", new CaseFolders(folders.inbox(WorkFolders.REGISTRATION), REGISTRATION_SOCKETS,
                 tuning.caseSettle(), tuning.caseGrace(), dropFolder, Clock.systemUTC()));
-        main.start();
-        return new GrandChallengeService(main, folders, jobInputStore);
+        // inbox claims, lung masks written, old rows pruned; the pollers on one node at a time
+        state.bindInto(main);
+        Leadership.install(main, folders.state().resolve("cluster"));
+        try {
+            main.start();
+        } catch (Exception e) {
+            state.close();
+            throw e;
+        }
+        return new GrandChallengeService(main, folders, state);
     }
 
     private static GrandChallengeComponent component(Platform platform, Path platformState, Tuning tuning) {
@@ -109,6 +128,6 @@ public final class GrandChallengeService implements AutoCloseable {
     @Override
     public void close() throws Exception {
         main.stop();
-        ServiceHelper.stopService(jobInputStore);
+        state.close();
     }
 }
