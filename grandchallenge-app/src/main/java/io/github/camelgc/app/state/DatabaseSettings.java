@@ -60,11 +60,13 @@ public record DatabaseSettings(String url, String user, String password, boolean
 
     /**
      * H2's default file lock (a lock file watched by the owner) refuses a second process, also on a share mounted by
-     * two hosts. The database is closed by the service when it stops, not by H2's own shutdown hook, which could run
-     * before the routes finished writing their state.
+     * two hosts. Every commit is written at once ({@code WRITE_DELAY=0}; H2's default keeps the last half second in
+     * memory, which a killed process would lose: a submission mark written just before posting a job, say). The
+     * database is closed by the service when it stops, not by H2's own shutdown hook, which could run before the
+     * routes finished writing their state.
      */
     static String embeddedUrl(Path file) {
-        return "jdbc:h2:file:" + file.toString().replace('\\', '/') + ";DB_CLOSE_ON_EXIT=FALSE";
+        return "jdbc:h2:file:" + file.toString().replace('\\', '/') + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
     }
 
     /** The URL without user information or parameters (which may carry credentials), for messages. */

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
@@ -19,6 +21,7 @@ import org.apache.camel.support.service.ServiceSupport;
  * exchange is done (the file has then moved to {@code .done/} or {@code .failed/}, or stays for a retry). While held,
  * the claim is refreshed every {@code timeout / 6}; a node that dies stops refreshing it, and after {@code timeout}
  * another node may take the file over (its submission mark then leads it to a job the dead node may have created).
+ * A node releases only claims it holds.
  * <p>
  * A wrapper only because camel-sql's repository takes its CamelContext in the constructor, and the context is made
  * after this bean is bound; it is created when Camel starts this bean.
@@ -37,6 +40,8 @@ public final class InboxClaims extends ServiceSupport implements IdempotentRepos
     private final Duration timeout;
     private CamelContext camelContext;
     private volatile JdbcOrphanLockAwareIdempotentRepository claims;
+    /** The claims this node holds. */
+    private final Set<String> held = ConcurrentHashMap.newKeySet();
 
     /**
      * @param timeout how long a claim outlives the node that held it
@@ -77,6 +82,10 @@ public final class InboxClaims extends ServiceSupport implements IdempotentRepos
 
     @Override
     protected void doStop() throws Exception {
+        // a node stopped on purpose hands its files over at once (the exchanges finished before Camel stops this)
+        for (String key : held) {
+            remove(key);
+        }
         ServiceHelper.stopAndShutdownService(claims);
         claims = null;
     }
@@ -101,7 +110,11 @@ public final class InboxClaims extends ServiceSupport implements IdempotentRepos
     /** Claims {@code key}; {@code false} when another node holds it (and has not died). */
     @Override
     public boolean add(String key) {
-        return claims().add(key);
+        boolean claimed = claims().add(key);
+        if (claimed) {
+            held.add(key);
+        }
+        return claimed;
     }
 
     /** Whether a live node holds {@code key}. */
@@ -110,10 +123,13 @@ public final class InboxClaims extends ServiceSupport implements IdempotentRepos
         return claims().contains(key);
     }
 
-    /** Releases {@code key}. */
+    /**
+     * Releases {@code key} if this node holds it. Camel's idempotent read locks also "release" a file they failed to
+     * claim (the consumer aborts it), which must not delete the claim of the node that holds it.
+     */
     @Override
     public boolean remove(String key) {
-        return claims().remove(key);
+        return held.remove(key) && claims().remove(key);
     }
 
     @Override
@@ -123,6 +139,7 @@ public final class InboxClaims extends ServiceSupport implements IdempotentRepos
 
     @Override
     public void clear() {
+        held.clear();
         claims().clear();
     }
 
