@@ -60,9 +60,10 @@ final class NodesBench {
             }
             for (int nodes = 2; nodes <= 3; nodes++) {
                 Result result = results.get(nodes - 1);
+                // no target: waiting submissions of every node re-post on the active-jobs limit, and the collector
+                // looks up the input names of jobs another node submitted (see docs/performance.md)
                 figures.add(new Figure("API requests per scan, " + nodes + " nodes", "requests", "1 node",
-                        one.requestsPerScan(), result.requestsPerScan(), false, "<= 1.1x",
-                        result.requestsPerScan() <= 1.1 * one.requestsPerScan()));
+                        one.requestsPerScan(), result.requestsPerScan(), false, "", null));
             }
         }
     }
@@ -100,8 +101,14 @@ final class NodesBench {
             double seconds = (System.nanoTime() - started) / 1e9;
             double requests = gc.requestLog().entries().stream().filter(e -> e.path().startsWith("/api/v1/")).count()
                     / (double) scans.size();
-            System.out.printf("  nodes: %d node(s), %d files in %.1f s, %.2f API requests per scan%n", count,
+            System.out.printf("  nodes: %d node(s), %d files in %.1f s, %.2f API requests per scan:%n", count,
                     scans.size(), seconds, requests);
+            for (var counter : gc.requestLog().counters()) {
+                if (counter.requests() >= scans.size() / 10) {
+                    System.out.printf("    %6.2f  %s %s %d%n", counter.requests() / (double) scans.size(),
+                            counter.method(), counter.pattern(), counter.status());
+                }
+            }
             return new Result(scans.size() / seconds, requests);
         } finally {
             for (Process node : nodes) {

@@ -24,7 +24,8 @@ import org.apache.camel.support.service.ServiceHelper;
 /**
  * The cost of the service's state per job as history grows: every state operation one scan causes (its inbox claim,
  * submission mark posting → created → cleared, job → input recorded, read twice and dropped, the result consumer's
- * "emitted?" checks of two polls and its record), timed over a few thousand jobs once the stores hold 1,000 and
+ * "emitted?" checks of two polls and its record), timed over a few thousand jobs (best of three rounds) once the
+ * stores hold 1,000 and
  * 100,000 finished jobs, on the embedded H2 database and on PostgreSQL (zonky's embedded server with fsync on, once
  * with {@code synchronous_commit=on}, PostgreSQL's default: every commit waits for its WAL flush, and once with
  * {@code off}: commits are flushed within a fraction of a second, a server crash may lose the last of them); against
@@ -94,12 +95,17 @@ final class StateBench {
         return perJob(stores, run, options.stateJobs);
     }
 
+    /** The best of three rounds (the machine is shared: the least disturbed round is the cost of the work). */
     private static double perJob(Stores stores, String run, int count) {
         // as many jobs again first: the JIT, the pool and the database's caches are warm before the clock runs
         jobs(stores, run + "-warm", count);
-        long started = System.nanoTime();
-        jobs(stores, run, count);
-        return (System.nanoTime() - started) / 1e6 / count;
+        double best = Double.MAX_VALUE;
+        for (int round = 0; round < 3; round++) {
+            long started = System.nanoTime();
+            jobs(stores, run + "-" + round, count);
+            best = Math.min(best, (System.nanoTime() - started) / 1e6 / count);
+        }
+        return best;
     }
 
     private static void jobs(Stores stores, String run, int count) {
@@ -164,7 +170,7 @@ final class StateBench {
         ServiceHelper.startService(state);
         ServiceHelper.startService(emitted);
         try {
-            return perJob(new Stores(state, emitted, null), "f", Math.max(50, options.stateJobs / 20));
+            return perJob(new Stores(state, emitted, null), "f", Math.max(30, options.stateJobs / 40));
         } finally {
             ServiceHelper.stopService(emitted);
             ServiceHelper.stopService(state);
