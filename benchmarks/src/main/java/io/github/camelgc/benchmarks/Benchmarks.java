@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 /**
  * The performance benchmark of issue 7: every figure against a baseline measured in the same run, printed one line
  * each and written into {@code docs/performance.md} (between the results markers). Run from the repository root:
- * <pre>java -jar benchmarks/target/benchmarks.jar [--quick] [--only transfer,polling,batch,latency]
+ * <pre>java -jar benchmarks/target/benchmarks.jar [--quick] [--only transfer,polling,batch,latency,state,nodes]
  *     [--out docs/performance.md] [--no-doc] [--no-curl] [--upload-concurrency N] [--upload-mib 64,256]
  *     [--profile DIR]</pre>
  * {@code --help} lists every option.
@@ -41,7 +41,7 @@ public final class Benchmarks {
                 "Run it from the repository root; it needs about 10 GiB free in the temporary folder."},
             footer = {"", "Exit codes: 0 done, 1 failed, 2 wrong usage."})
     static final class Options implements Callable<Integer> {
-        static final Set<String> SECTIONS = Set.of("transfer", "polling", "batch", "latency");
+        static final Set<String> SECTIONS = Set.of("transfer", "polling", "batch", "latency", "state", "nodes");
 
         @Spec
         CommandSpec spec;
@@ -59,8 +59,14 @@ public final class Benchmarks {
         int batchFiles = 500;
         int sequentialFiles = 40;
         int latencySamples = 10;
+        /** Finished jobs in the state stores when the state cost per job is measured, and jobs timed. */
+        int stateHistory = 100_000;
+        int stateJobs = 2_000;
+        /** Scans dropped for each node count of the several-nodes figure. */
+        int nodeFiles = 200;
         @Option(names = "--only", paramLabel = "SECTION", split = ",",
-                description = "run only these sections of transfer,polling,batch,latency (default: all)")
+                description = "run only these sections of transfer,polling,batch,latency,state,nodes (default: all); "
+                    + "the document keeps the figures of the sections not run")
         Set<String> only = SECTIONS;
         @Option(names = "--out", paramLabel = "FILE",
                 description = "the document to write the table into (default: ${DEFAULT-VALUE})")
@@ -84,6 +90,9 @@ public final class Benchmarks {
             batchFiles = 40;
             sequentialFiles = 8;
             latencySamples = 3;
+            stateHistory = 10_000;
+            stateJobs = 300;
+            nodeFiles = 24;
         }
 
         @Option(names = "--no-doc", description = "print the figures only, do not write the document")
@@ -163,6 +172,12 @@ public final class Benchmarks {
             if (options.only.contains("latency")) {
                 section("latency", figures, () -> new LatencyBench(options, tmp, figures).run());
             }
+            if (options.only.contains("state")) {
+                section("state", figures, () -> new StateBench(options, tmp, figures).run());
+            }
+            if (options.only.contains("nodes")) {
+                section("nodes", figures, () -> new NodesBench(options, tmp, figures).run());
+            }
         } finally {
             DataFiles.deleteRecursively(tmp);
         }
@@ -188,6 +203,48 @@ public final class Benchmarks {
         System.out.printf(Locale.ROOT, "  (%s: %d s)%n", name, Duration.between(started, Instant.now()).toSeconds());
     }
 
+    /**
+     * The existing results with the rows of this (partial) run in place of the rows of the same name, new rows
+     * appended to the table, and a line saying when these sections ran.
+     */
+    static String merged(String existingDoc, List<Figure> figures, String note) {
+        int begin = existingDoc.indexOf(BEGIN);
+        int end = existingDoc.indexOf(END);
+        if (begin < 0 || end < begin) {
+            return note + "\n\n" + table(figures);
+        }
+        List<String> lines = new ArrayList<>(Arrays.asList(existingDoc.substring(begin + BEGIN.length(), end)
+                .strip().split("\n", -1)));
+        List<String> rows = Arrays.asList(table(figures).strip().split("\n"));
+        int lastRow = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("| ")) {
+                lastRow = i;
+            }
+        }
+        if (lastRow < 0) {
+            return note + "\n\n" + table(figures);
+        }
+        for (String row : rows.subList(2, rows.size())) {
+            String name = row.substring(0, row.indexOf(" | ", 2) + 3);
+            int same = -1;
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).startsWith(name)) {
+                    same = i;
+                }
+            }
+            if (same >= 0) {
+                lines.set(same, row);
+            } else {
+                lines.add(++lastRow, row);
+            }
+        }
+        lines.removeIf(line -> line.startsWith("Sections ") && line.contains(note.substring(0, note.indexOf(':'))));
+        lines.add("");
+        lines.add(note);
+        return String.join("\n", lines).strip() + "\n";
+    }
+
     static String table(List<Figure> figures) {
         StringBuilder md = new StringBuilder();
         md.append("| Figure | Baseline | Baseline value | Ours | Ratio | Target | Met |\n");
@@ -204,15 +261,18 @@ public final class Benchmarks {
 
     private static void writeDoc(Options options, List<Figure> figures, Duration took, String startLoad)
             throws IOException {
-        String block = BEGIN + "\n\n" + "Run of " + java.time.LocalDate.now() + " on " + Machine.describe()
+        String run = "Run of " + java.time.LocalDate.now() + " on " + Machine.describe()
                 + " at the end (" + startLoad + " at the start)"
                 + "; whole run " + took.toMinutes() + " min " + took.toSecondsPart() + " s"
-                + (options.quick ? " (**--quick**: small sizes, not for the record)" : "") + ".\n\n"
-                + table(figures) + "\n" + END;
+                + (options.quick ? " (**--quick**: small sizes, not for the record)" : "") + ".";
         Path out = options.out;
+        String existing = Files.exists(out) ? Files.readString(out, StandardCharsets.UTF_8) : "";
+        String block = BEGIN + "\n\n" + (options.only.containsAll(Options.SECTIONS) ? run + "\n\n" + table(figures)
+                : merged(existing, figures, "Sections " + String.join(", ", new java.util.TreeSet<>(options.only))
+                        + ": " + run.substring(0, 1).toLowerCase(Locale.ROOT) + run.substring(1))) + "\n" + END;
         String doc;
         if (Files.exists(out)) {
-            String old = Files.readString(out, StandardCharsets.UTF_8);
+            String old = existing;
             int begin = old.indexOf(BEGIN);
             int end = old.indexOf(END);
             doc = begin >= 0 && end > begin ? old.substring(0, begin) + block + old.substring(end + END.length())

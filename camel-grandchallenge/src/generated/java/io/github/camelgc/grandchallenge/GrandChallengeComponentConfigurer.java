@@ -94,6 +94,8 @@ public class GrandChallengeComponentConfigurer extends PropertyConfigurerSupport
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "statedirectory":
         case "stateDirectory": getOrCreateConfiguration(target).setStateDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "statestorefactory":
+        case "stateStoreFactory": target.setStateStoreFactory(property(camelContext, io.github.camelgc.grandchallenge.state.StateStoreFactory.class, value)); return true;
         case "statuses": getOrCreateConfiguration(target).setStatuses(property(camelContext, java.lang.String.class, value)); return true;
         case "token": getOrCreateConfiguration(target).setToken(property(camelContext, java.lang.String.class, value)); return true;
         case "trustcertificates":
@@ -183,6 +185,8 @@ public class GrandChallengeComponentConfigurer extends PropertyConfigurerSupport
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "statedirectory":
         case "stateDirectory": return java.lang.String.class;
+        case "statestorefactory":
+        case "stateStoreFactory": return io.github.camelgc.grandchallenge.state.StateStoreFactory.class;
         case "statuses": return java.lang.String.class;
         case "token": return java.lang.String.class;
         case "trustcertificates":
@@ -273,6 +277,8 @@ public class GrandChallengeComponentConfigurer extends PropertyConfigurerSupport
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "statedirectory":
         case "stateDirectory": return getOrCreateConfiguration(target).getStateDirectory();
+        case "statestorefactory":
+        case "stateStoreFactory": return target.getStateStoreFactory();
         case "statuses": return getOrCreateConfiguration(target).getStatuses();
         case "token": return getOrCreateConfiguration(target).getToken();
         case "trustcertificates":

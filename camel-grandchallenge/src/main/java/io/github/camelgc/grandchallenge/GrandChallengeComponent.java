@@ -8,6 +8,7 @@ import io.github.camelgc.grandchallenge.client.SharedClients;
 import io.github.camelgc.grandchallenge.metrics.ComponentMetrics;
 import io.github.camelgc.grandchallenge.outputs.InputNames;
 import io.github.camelgc.grandchallenge.producer.OutOfCredits;
+import io.github.camelgc.grandchallenge.state.StateStoreFactory;
 import io.github.camelgc.grandchallenge.state.StateStores;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
@@ -21,6 +22,12 @@ public class GrandChallengeComponent extends HealthCheckComponent implements SSL
 
     @Metadata
     private GrandChallengeConfiguration configuration = new GrandChallengeConfiguration();
+
+    @Metadata(label = "advanced",
+              description = "Where endpoints keep consumer positions, submission marks and what consumers emitted when"
+                            + " they name no repository of their own (e.g. a database shared by several nodes)."
+                            + " Default: files in each endpoint's stateDirectory.")
+    private StateStoreFactory stateStoreFactory;
 
     private final SharedClients clients = new SharedClients();
     private final StateStores stateStores = new StateStores();
@@ -74,6 +81,19 @@ public class GrandChallengeComponent extends HealthCheckComponent implements SSL
      */
     public ComponentMetrics metrics() {
         return metrics;
+    }
+
+    public StateStoreFactory getStateStoreFactory() {
+        return stateStoreFactory;
+    }
+
+    /**
+     * Where endpoints keep consumer positions, submission marks and what consumers emitted when they name no
+     * repository of their own (e.g. a database shared by several nodes). Default: files in each endpoint's
+     * stateDirectory.
+     */
+    public void setStateStoreFactory(StateStoreFactory stateStoreFactory) {
+        this.stateStoreFactory = stateStoreFactory;
     }
 
     /** Clients shared by endpoints with the same connection settings. */

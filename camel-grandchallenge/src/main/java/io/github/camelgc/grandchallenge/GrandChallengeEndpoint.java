@@ -9,6 +9,7 @@ import io.github.camelgc.grandchallenge.client.GrandChallengeClient;
 import io.github.camelgc.grandchallenge.consumer.ArchiveItemConsumer;
 import io.github.camelgc.grandchallenge.consumer.JobConsumer;
 import io.github.camelgc.grandchallenge.producer.GrandChallengeProducer;
+import io.github.camelgc.grandchallenge.state.StateStoreFactory;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -171,6 +172,12 @@ public class GrandChallengeEndpoint extends ScheduledPollEndpoint implements End
             org.apache.camel.support.service.ServiceHelper.startService(idempotentRepository);
             return idempotentRepository;
         }
+        StateStoreFactory shared = getComponent().getStateStoreFactory();
+        if (shared != null) {
+            IdempotentRepository repository = shared.idempotentRepository(consumerKey(kind, followedSlug));
+            org.apache.camel.support.service.ServiceHelper.startService(repository);
+            return repository;
+        }
         return getComponent().stateStores().idempotent(stateFolder(kind, followedSlug).resolve("emitted.dat"));
     }
 
@@ -185,6 +192,11 @@ public class GrandChallengeEndpoint extends ScheduledPollEndpoint implements End
     }
 
     private StateRepository<String, String> started(StateRepository<String, String> configured, String defaultFile) {
+        StateStoreFactory shared = getComponent().getStateStoreFactory();
+        if (configured == null && shared != null) {
+            configured = shared.stateRepository(defaultFile.equals("positions.json")
+                    ? StateStoreFactory.POSITIONS : StateStoreFactory.SUBMISSIONS);
+        }
         if (configured != null) {
             org.apache.camel.support.service.ServiceHelper.startService(configured);
             return configured;
@@ -193,8 +205,12 @@ public class GrandChallengeEndpoint extends ScheduledPollEndpoint implements End
     }
 
     private Path stateFolder(String kind, String followedSlug) {
-        return Path.of(configuration.getStateDirectory()).resolve(kind + "-" + FileNames.sanitize(followedSlug) + "-"
-                                                                  + shortHash(configuration.getBaseUrl()));
+        return Path.of(configuration.getStateDirectory()).resolve(consumerKey(kind, followedSlug));
+    }
+
+    /** A consumer's name in its state: the name of its default state folder, also the key a shared factory gets. */
+    private String consumerKey(String kind, String followedSlug) {
+        return kind + "-" + FileNames.sanitize(followedSlug) + "-" + shortHash(configuration.getBaseUrl());
     }
 
     private static String shortHash(String value) {

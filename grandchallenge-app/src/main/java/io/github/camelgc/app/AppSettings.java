@@ -123,12 +123,13 @@ public final class AppSettings {
     }
 
     /**
-     * One setting resolved like all of these: the system property, else the environment variable, else
-     * {@code application.properties}; {@code null} when none sets it.
+     * A setting of another part of the service (e.g. its database), resolved like these: a JVM system property, else
+     * the environment variable, else {@code application.properties}.
      */
-    public static String lookup(String property, String environmentVariable, Map<String, String> environment) {
-        return firstOf(System.getProperty(property), environment.get(environmentVariable),
-                applicationProperties().getProperty(property));
+    public static Optional<String> setting(String property, String environmentVariable,
+            Map<String, String> environment) {
+        return Optional.ofNullable(firstOf(System.getProperty(property), environment.get(environmentVariable),
+                applicationProperties().getProperty(property)));
     }
 
     private static String firstOf(String... candidates) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
+import io.github.camelgc.app.cluster.Leadership;
 import io.github.camelgc.app.dropfolder.CaseFolders;
 import io.github.camelgc.app.dropfolder.DropFolder;
 import io.github.camelgc.app.dropfolder.ImageFileCheck;
@@ -14,14 +15,14 @@ import io.github.camelgc.app.dropfolder.UploadProgress;
 import io.github.camelgc.app.ops.OpsEndpoint;
 import io.github.camelgc.app.ops.OpsSettings;
 import io.github.camelgc.app.platform.Platform;
+import io.github.camelgc.app.state.DatabaseSettings;
+import io.github.camelgc.app.state.InboxClaims;
+import io.github.camelgc.app.state.ServiceState;
 import io.github.camelgc.app.workflows.LungMasks;
 import io.github.camelgc.grandchallenge.GrandChallengeComponent;
 import io.github.camelgc.grandchallenge.GrandChallengeConfiguration;
-import io.github.camelgc.grandchallenge.state.FileStateStore;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
-import org.apache.camel.support.service.ServiceHelper;
-import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 
 /**
  * The drop-folder service: Camel Main with the YAML routes, the {@code grandchallenge} component pointed at the
@@ -36,19 +37,29 @@ public final class GrandChallengeService implements AutoCloseable {
 
     private final Main main;
     private final WorkFolders folders;
-    private final FileStateStore jobInputStore;
+    private final ServiceState state;
     private final OpsEndpoint ops;
 
-    private GrandChallengeService(Main main, WorkFolders folders, FileStateStore jobInputStore, OpsEndpoint ops) {
+    private GrandChallengeService(Main main, WorkFolders folders, ServiceState state, OpsEndpoint ops) {
         this.main = main;
         this.folders = folders;
-        this.jobInputStore = jobInputStore;
+        this.state = state;
         this.ops = ops;
     }
 
-    /** Creates the work folders and starts the routes against the platform. */
+    /**
+     * Creates the work folders and starts the routes against the platform, with the database the settings name
+     * ({@link DatabaseSettings#resolve}: the embedded one of the work folder unless {@code grandchallenge.database.url}
+     * is set).
+     */
     public static GrandChallengeService start(AppSettings settings, Platform platform, Tuning tuning)
             throws Exception {
+        return start(settings, platform, tuning, DatabaseSettings.resolve(System.getenv(), settings.workDir()));
+    }
+
+    /** Creates the work folders and starts the routes against the platform, the state in {@code database}. */
+    public static GrandChallengeService start(AppSettings settings, Platform platform, Tuning tuning,
+            DatabaseSettings database) throws Exception {
         WorkFolders folders = new WorkFolders(settings.workDir()).create();
         Main main = new Main(GrandChallengeService.class);
         main.configure().withRoutesIncludePattern(routesPattern(settings));
@@ -57,11 +68,12 @@ public final class GrandChallengeService implements AutoCloseable {
         main.addOverrideProperty("grandchallenge.archivePollDelay", Long.toString(tuning.archivePoll().toMillis()));
 
         Path platformState = folders.platformState(platform.baseUrl());
+        ServiceState state = ServiceState.open(database, folders, platformState.getFileName().toString(),
+                InboxClaims.configuredTimeout(System.getenv()));
         GrandChallengeComponent component = component(platform, platformState, tuning);
+        component.setStateStoreFactory(state.componentStores());
         main.bind("grandchallenge", component);
-        FileStateStore jobInputStore = new FileStateStore(platformState.resolve("job-inputs.json"));
-        ServiceHelper.startService(jobInputStore);
-        JobInputs jobInputs = new JobInputs(jobInputStore, folders.root());
+        JobInputs jobInputs = new JobInputs(state.jobInputs(), folders.root());
         jobInputs.importLegacy(platformState.resolve("jobs.properties"));
         // a failed try pauses the input: first for one poll interval, then doubling up to eight
         RetryBackoff backoff = new RetryBackoff(tuning.jobPoll(), tuning.jobPoll().multipliedBy(8), Clock.systemUTC());
@@ -73,16 +85,23 @@ public final class GrandChallengeService implements AutoCloseable {
         main.bind("pollProblems", new PollProblems());
         main.bind("imageCheck", new ImageFileCheck(tuning.caseGrace()));
         main.bind("lungMasks", new LungMasks(backoff));
-        main.bind("lungMaskRepository", FileIdempotentRepository.fileIdempotentRepository(
-                folders.state().resolve("lung-masks.idempotent").toFile(), 100_000));
         main.bind("caseFolders", new CaseFolders(folders.inbox(WorkFolders.REGISTRATION), REGISTRATION_SOCKETS,
                 tuning.caseSettle(), tuning.caseGrace(), dropFolder, Clock.systemUTC()));
+        // inbox claims, lung masks written, old rows pruned; the pollers on one node at a time
+        state.bindInto(main);
+        Leadership.install(main, folders.state().resolve("cluster"));
         // metrics and health over HTTP; the registry is bound first so the component records into it
         OpsEndpoint ops = new OpsEndpoint(OpsSettings.resolve(System.getenv()));
         main.bind("meterRegistry", ops.registry());
-        main.start();
-        ops.start(main.getCamelContext());
-        return new GrandChallengeService(main, folders, jobInputStore, ops);
+        try {
+            main.start();
+            ops.start(main.getCamelContext());
+        } catch (Exception e) {
+            ops.close();
+            state.close();
+            throw e;
+        }
+        return new GrandChallengeService(main, folders, state, ops);
     }
 
     private static GrandChallengeComponent component(Platform platform, Path platformState, Tuning tuning) {
@@ -126,7 +145,7 @@ public final class GrandChallengeService implements AutoCloseable {
     @Override
     public void close() throws Exception {
         main.stop();
-        ServiceHelper.stopService(jobInputStore);
         ops.close();
+        state.close();
     }
 }

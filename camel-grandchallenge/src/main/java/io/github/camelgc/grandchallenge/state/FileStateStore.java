@@ -67,6 +67,11 @@ public final class FileStateStore extends ServiceSupport implements StateReposit
         return values.get(key);
     }
 
+    /** A copy of every entry (e.g. to move them into another store). */
+    public synchronized Map<String, String> snapshot() {
+        return new LinkedHashMap<>(values);
+    }
+
     /** The file this store writes. */
     public Path file() {
         return file;

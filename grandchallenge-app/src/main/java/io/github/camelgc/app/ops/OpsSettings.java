@@ -26,9 +26,9 @@ public record OpsSettings(String host, OptionalInt port) {
 
     /** Resolves the settings like every other setting of the service (see {@link AppSettings}). */
     public static OpsSettings resolve(Map<String, String> environment) {
-        String port = AppSettings.lookup(PORT_PROPERTY, PORT_ENV, environment);
-        String host = AppSettings.lookup(HOST_PROPERTY, HOST_ENV, environment);
-        return new OpsSettings(host == null ? "127.0.0.1" : host, parsePort(port));
+        String port = AppSettings.setting(PORT_PROPERTY, PORT_ENV, environment).orElse(null);
+        String host = AppSettings.setting(HOST_PROPERTY, HOST_ENV, environment).orElse("127.0.0.1");
+        return new OpsSettings(host, parsePort(port));
     }
 
     static OptionalInt parsePort(String value) {
