@@ -7,7 +7,9 @@ import java.util.List;
 import io.github.camelgc.app.dropfolder.CaseFolders;
 import io.github.camelgc.app.dropfolder.DropFolder;
 import io.github.camelgc.app.dropfolder.ImageFileCheck;
+import io.github.camelgc.app.dropfolder.InboxEntries;
 import io.github.camelgc.app.dropfolder.JobInputs;
+import io.github.camelgc.app.dropfolder.OpenJobChecks;
 import io.github.camelgc.app.dropfolder.PollProblems;
 import io.github.camelgc.app.dropfolder.RetryBackoff;
 import io.github.camelgc.app.dropfolder.UploadProgress;
@@ -55,6 +57,11 @@ public final class GrandChallengeService implements AutoCloseable {
         main.addOverrideProperty(AppSettings.WORK_DIR_PROPERTY, folders.root().toString());
         main.addOverrideProperty("grandchallenge.jobPollDelay", Long.toString(tuning.jobPoll().toMillis()));
         main.addOverrideProperty("grandchallenge.archivePollDelay", Long.toString(tuning.archivePoll().toMillis()));
+        main.addOverrideProperty("grandchallenge.openJobsCheck", Long.toString(tuning.openJobsCheck().toMillis()));
+        if (settings.readyMarker()) {
+            // camel-file's done files: a file is taken once <name>.ready exists (the drop folder uses it up)
+            main.addOverrideProperty("grandchallenge.inbox.doneFileName", "${file:name}" + DropFolder.READY_SUFFIX);
+        }
 
         Path platformState = folders.platformState(platform.baseUrl());
         GrandChallengeComponent component = component(platform, platformState, tuning);
@@ -76,7 +83,14 @@ public final class GrandChallengeService implements AutoCloseable {
         main.bind("lungMaskRepository", FileIdempotentRepository.fileIdempotentRepository(
                 folders.state().resolve("lung-masks.idempotent").toFile(), 100_000));
         main.bind("caseFolders", new CaseFolders(folders.inbox(WorkFolders.REGISTRATION), REGISTRATION_SOCKETS,
-                tuning.caseSettle(), tuning.caseGrace(), dropFolder, Clock.systemUTC()));
+                tuning.caseSettle(), tuning.caseGrace(), dropFolder, Clock.systemUTC())
+                .withReadyMarkers(settings.readyMarker()));
+        // every inbox entry gets a fate, also what the inboxes' consumers never take; each open job is looked up
+        main.bind("inboxEntries", new InboxEntries(List.of(
+                new InboxEntries.Inbox(folders.inbox(WorkFolders.LOBES), false),
+                new InboxEntries.Inbox(folders.inbox(WorkFolders.REGISTRATION), true)),
+                tuning.caseSettle(), tuning.caseGrace(), settings.readyMarker(), dropFolder, Clock.systemUTC()));
+        main.bind("openJobChecks", new OpenJobChecks(dropFolder, tuning.openJobsCheck(), Clock.systemUTC()));
         // metrics and health over HTTP; the registry is bound first so the component records into it
         OpsEndpoint ops = new OpsEndpoint(OpsSettings.resolve(System.getenv()));
         main.bind("meterRegistry", ops.registry());
