@@ -29,19 +29,24 @@ public final class AppSettings {
     public static final String ROUTES_DIR_ENV = "GRAND_CHALLENGE_ROUTES_DIR";
     public static final String JOB_TIMEOUT_PROPERTY = "grandchallenge.jobTimeout";
     public static final String JOB_TIMEOUT_ENV = "GRAND_CHALLENGE_JOB_TIMEOUT";
+    public static final String READY_MARKER_PROPERTY = "grandchallenge.inbox.readyMarker";
+    public static final String READY_MARKER_ENV = "GRAND_CHALLENGE_INBOX_READY_MARKER";
 
     private final String token;
     private final String baseUrl;
     private final Path workDir;
     private final Path routesDir;
     private final Duration jobTimeout;
+    private final boolean readyMarker;
 
-    private AppSettings(String token, String baseUrl, Path workDir, Path routesDir, Duration jobTimeout) {
+    private AppSettings(String token, String baseUrl, Path workDir, Path routesDir, Duration jobTimeout,
+            boolean readyMarker) {
         this.token = token;
         this.baseUrl = baseUrl;
         this.workDir = workDir;
         this.routesDir = routesDir;
         this.jobTimeout = jobTimeout;
+        this.readyMarker = readyMarker;
     }
 
     /** Resolves the settings from system properties, the given environment and the properties files. */
@@ -57,8 +62,21 @@ public final class AppSettings {
                 file.getProperty(ROUTES_DIR_PROPERTY));
         String jobTimeout = firstOf(System.getProperty(JOB_TIMEOUT_PROPERTY), environment.get(JOB_TIMEOUT_ENV),
                 file.getProperty(JOB_TIMEOUT_PROPERTY));
+        String readyMarker = firstOf(System.getProperty(READY_MARKER_PROPERTY), environment.get(READY_MARKER_ENV),
+                file.getProperty(READY_MARKER_PROPERTY));
         return new AppSettings(token, baseUrl, Path.of(workDir).toAbsolutePath().normalize(),
-                routesDir == null ? null : Path.of(routesDir).toAbsolutePath().normalize(), parseDuration(jobTimeout));
+                routesDir == null ? null : Path.of(routesDir).toAbsolutePath().normalize(), parseDuration(jobTimeout),
+                parseBoolean(READY_MARKER_PROPERTY, readyMarker));
+    }
+
+    private static boolean parseBoolean(String property, String value) {
+        if (value == null || value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new IllegalArgumentException(property + " must be true or false, not '" + value + "'");
     }
 
     /** An ISO-8601 duration ({@code PT2H}) or a number of minutes; {@code null} stays {@code null}. */
@@ -76,17 +94,19 @@ public final class AppSettings {
 
     /** A copy pointing at another work folder (command line {@code --work-dir}). */
     public AppSettings withWorkDir(Path folder) {
-        return new AppSettings(token, baseUrl, folder.toAbsolutePath().normalize(), routesDir, jobTimeout);
+        return new AppSettings(token, baseUrl, folder.toAbsolutePath().normalize(), routesDir, jobTimeout,
+                readyMarker);
     }
 
     /** A copy loading the YAML routes from a folder instead of the jar (command line {@code --routes}). */
     public AppSettings withRoutesDir(Path folder) {
-        return new AppSettings(token, baseUrl, workDir, folder.toAbsolutePath().normalize(), jobTimeout);
+        return new AppSettings(token, baseUrl, workDir, folder.toAbsolutePath().normalize(), jobTimeout,
+                readyMarker);
     }
 
     /** A copy talking to the given platform (used once the embedded emulator runs). */
     public AppSettings withPlatform(String newBaseUrl, String newToken) {
-        return new AppSettings(newToken, newBaseUrl, workDir, routesDir, jobTimeout);
+        return new AppSettings(newToken, newBaseUrl, workDir, routesDir, jobTimeout, readyMarker);
     }
 
     /** Whether a platform is configured; without one the embedded emulator is started. */
@@ -111,6 +131,19 @@ public final class AppSettings {
         return Optional.ofNullable(jobTimeout);
     }
 
+    /**
+     * Whether an input is taken only once its marker exists ({@code <name>.ready} next to the file or case folder):
+     * for copy methods that write a file in place and cannot be told from a complete one.
+     */
+    public boolean readyMarker() {
+        return readyMarker;
+    }
+
+    /** A copy with ready markers on or off. */
+    public AppSettings withReadyMarker(boolean on) {
+        return new AppSettings(token, baseUrl, workDir, routesDir, jobTimeout, on);
+    }
+
     /** The folder of YAML routes that replaces the routes shipped in the jar, if any. */
     public Optional<Path> routesDir() {
         return Optional.ofNullable(routesDir);
@@ -119,7 +152,7 @@ public final class AppSettings {
     @Override
     public String toString() {
         return "AppSettings[baseUrl=" + baseUrl + ", token=" + (token == null ? "none" : "***")
-                + ", workDir=" + workDir + ", routesDir=" + routesDir + "]";
+                + ", workDir=" + workDir + ", routesDir=" + routesDir + ", readyMarker=" + readyMarker + "]";
     }
 
     /**

@@ -8,7 +8,9 @@ import io.github.camelgc.app.cluster.Leadership;
 import io.github.camelgc.app.dropfolder.CaseFolders;
 import io.github.camelgc.app.dropfolder.DropFolder;
 import io.github.camelgc.app.dropfolder.ImageFileCheck;
+import io.github.camelgc.app.dropfolder.InboxEntries;
 import io.github.camelgc.app.dropfolder.JobInputs;
+import io.github.camelgc.app.dropfolder.OpenJobChecks;
 import io.github.camelgc.app.dropfolder.PollProblems;
 import io.github.camelgc.app.dropfolder.RetryBackoff;
 import io.github.camelgc.app.dropfolder.UploadProgress;
@@ -66,6 +68,11 @@ public final class GrandChallengeService implements AutoCloseable {
         main.addOverrideProperty(AppSettings.WORK_DIR_PROPERTY, folders.root().toString());
         main.addOverrideProperty("grandchallenge.jobPollDelay", Long.toString(tuning.jobPoll().toMillis()));
         main.addOverrideProperty("grandchallenge.archivePollDelay", Long.toString(tuning.archivePoll().toMillis()));
+        main.addOverrideProperty("grandchallenge.openJobsCheck", Long.toString(tuning.openJobsCheck().toMillis()));
+        if (settings.readyMarker()) {
+            // camel-file's done files: a file is taken once <name>.ready exists (the drop folder uses it up)
+            main.addOverrideProperty("grandchallenge.inbox.doneFileName", "${file:name}" + DropFolder.READY_SUFFIX);
+        }
 
         Path platformState = folders.platformState(platform.baseUrl());
         ServiceState state = ServiceState.open(database, folders, platformState.getFileName().toString(),
@@ -86,7 +93,14 @@ public final class GrandChallengeService implements AutoCloseable {
         main.bind("imageCheck", new ImageFileCheck(tuning.caseGrace()));
         main.bind("lungMasks", new LungMasks(backoff));
         main.bind("caseFolders", new CaseFolders(folders.inbox(WorkFolders.REGISTRATION), REGISTRATION_SOCKETS,
-                tuning.caseSettle(), tuning.caseGrace(), dropFolder, Clock.systemUTC()));
+                tuning.caseSettle(), tuning.caseGrace(), dropFolder, Clock.systemUTC())
+                .withReadyMarkers(settings.readyMarker()));
+        // every inbox entry gets a fate, also what the inboxes' consumers never take; each open job is looked up
+        main.bind("inboxEntries", new InboxEntries(List.of(
+                new InboxEntries.Inbox(folders.inbox(WorkFolders.LOBES), false),
+                new InboxEntries.Inbox(folders.inbox(WorkFolders.REGISTRATION), true)),
+                tuning.caseSettle(), tuning.caseGrace(), settings.readyMarker(), dropFolder, Clock.systemUTC()));
+        main.bind("openJobChecks", new OpenJobChecks(dropFolder, tuning.openJobsCheck(), Clock.systemUTC()));
         // inbox claims, lung masks written, old rows pruned; the pollers on one node at a time
         state.bindInto(main);
         Leadership.install(main, folders.state().resolve("cluster"));

@@ -60,7 +60,7 @@ class DropFolderFailuresIT {
             assertThat(Files.readString(failed.resolve("empty.mha.error.txt")))
                     .startsWith("'empty.mha' is empty (0 bytes)");
             assertThat(Files.readString(failed.resolve("truncated.mha.error.txt")))
-                    .startsWith("'truncated.mha' is not a readable MetaImage")
+                    .startsWith("'truncated.mha' is incomplete")
                     .contains("truncated")
                     .doesNotContain("Exception", "\tat ");
             assertThat(Files.readString(failedCases.resolve("case07.error.txt")))

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 
+import io.github.camelgc.metaimage.MetaImageException.Problem;
+
 /**
  * Resolves {@code ElementDataFile} names safely: a header is untrusted input and must never make us
  * read or write a file outside the header's own folder.
@@ -24,27 +26,27 @@ final class DataFiles {
      */
     static Path resolve(Path headerFile, String name) throws MetaImageException {
         if (name.isEmpty()) {
-            throw new MetaImageException(headerFile, "ElementDataFile is empty; expected LOCAL or a file name");
+            throw new MetaImageException(headerFile, Problem.DATA_FILE, "ElementDataFile is empty; expected LOCAL or a file name");
         }
         if (name.equals("LIST") || name.contains("%")) {
-            throw new MetaImageException(headerFile, "ElementDataFile = " + name
-                    + " (a list or pattern of slice files) is not supported; expected LOCAL or one data file");
+            throw new MetaImageException(headerFile, Problem.UNSUPPORTED, "ElementDataFile names a list or pattern "
+                    + "of slice files, which is not supported; expected LOCAL or one data file");
         }
         if (name.startsWith("/") || name.startsWith("\\") || WINDOWS_DRIVE.matcher(name).matches()) {
-            throw new MetaImageException(headerFile, "ElementDataFile '" + name
-                    + "' is an absolute path; expected a file name in the header's folder");
+            throw new MetaImageException(headerFile, Problem.DATA_FILE, "ElementDataFile is an absolute path; "
+                    + "expected a file name in the header's folder");
         }
         for (String segment : name.split("[/\\\\]")) {
             if (segment.equals("..")) {
-                throw new MetaImageException(headerFile, "ElementDataFile '" + name
-                        + "' leaves the header's folder via '..'; expected a file name in the header's folder");
+                throw new MetaImageException(headerFile, Problem.DATA_FILE, "ElementDataFile leaves the header's "
+                        + "folder via '..'; expected a file name in the header's folder");
             }
         }
         Path folder = folderOf(headerFile);
         Path resolved = folder.resolve(name).normalize();
         if (!resolved.startsWith(folder) || resolved.equals(folder)) {
-            throw new MetaImageException(headerFile, "ElementDataFile '" + name
-                    + "' resolves outside the header's folder; expected a file name in the header's folder");
+            throw new MetaImageException(headerFile, Problem.DATA_FILE, "ElementDataFile resolves outside the "
+                    + "header's folder; expected a file name in the header's folder");
         }
         return resolved;
     }
@@ -52,14 +54,14 @@ final class DataFiles {
     /** Checks, before reading, that the existing data file does not escape the folder through a link. */
     static void checkRealPathInside(Path headerFile, Path dataFile) throws IOException {
         if (!Files.exists(dataFile)) {
-            throw new MetaImageException(headerFile, "data file " + dataFile.getFileName()
-                    + " named by ElementDataFile does not exist");
+            throw new MetaImageException(headerFile, Problem.DATA_FILE, "the data file named by ElementDataFile "
+                    + "does not exist in the header's folder");
         }
         Path realFolder = folderOf(headerFile).toRealPath();
         Path realData = dataFile.toRealPath();
         if (!realData.startsWith(realFolder)) {
-            throw new MetaImageException(headerFile, "data file " + dataFile.getFileName()
-                    + " is a link to a file outside the header's folder; refusing to read it");
+            throw new MetaImageException(headerFile, Problem.DATA_FILE, "the data file named by ElementDataFile is "
+                    + "a link to a file outside the header's folder; refusing to read it");
         }
     }
 

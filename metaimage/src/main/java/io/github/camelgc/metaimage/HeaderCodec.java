@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import io.github.camelgc.metaimage.MetaImageException.Problem;
+
 /**
  * Parses and formats the text header ({@code Key = Value} lines ending with {@code ElementDataFile}).
  *
@@ -49,14 +51,14 @@ final class HeaderCodec {
             int b = in.read();
             boolean end = b < 0;
             if (end && line.size() == 0) {
-                throw new MetaImageException(file, "header ends after " + lineNumber
+                throw new MetaImageException(file, Problem.NOT_METAIMAGE, "header ends after " + lineNumber
                         + " lines without the required key ElementDataFile (is this a MetaImage .mha/.mhd file?)");
             }
             if (!end) {
                 consumed++;
                 if (consumed > MAX_HEADER_BYTES) {
-                    throw new MetaImageException(file, "no ElementDataFile key within the first " + MAX_HEADER_BYTES
-                            + " bytes; not a MetaImage header");
+                    throw new MetaImageException(file, Problem.NOT_METAIMAGE, "no ElementDataFile key within the "
+                            + "first " + MAX_HEADER_BYTES + " bytes; not a MetaImage header");
                 }
                 if (b != '\n') {
                     line.write(b);
@@ -72,11 +74,20 @@ final class HeaderCodec {
             }
             int eq = text.indexOf('=');
             if (eq <= 0) {
-                throw new MetaImageException(file, "header line " + lineNumber + " is not 'Key = Value': '"
-                        + abbreviate(text) + "'");
+                // the line itself is not repeated: the file may be anything, and what it holds is not ours to echo
+                throw new MetaImageException(file, Problem.NOT_METAIMAGE, "header line " + lineNumber
+                        + " is not a 'Key = Value' line");
             }
             String key = text.substring(0, eq).strip();
             String value = text.substring(eq + 1).strip();
+            if (!KNOWN_KEYS.contains(key) && !MetaImageHeader.isValidExtraKey(key)) {
+                throw new MetaImageException(file, Problem.NOT_METAIMAGE, "header line " + lineNumber
+                        + " has a key that is not a MetaImage key (expected letters, digits, '_' or '-')");
+            }
+            if (value.indexOf('\r') >= 0) {
+                throw new MetaImageException(file, Problem.NOT_METAIMAGE, "header line " + lineNumber
+                        + " has a carriage return inside its value");
+            }
             keys.put(key, value);
             if (key.equals("ElementDataFile")) {
                 return build(file, keys, consumed);
@@ -91,49 +102,50 @@ final class HeaderCodec {
             for (int i = 0; i < s.length(); i++) {
                 char c = s.charAt(i);
                 if (c < 0x20 && c != '\t' && c != '\r') {
-                    throw new MetaImageException(file, "header line " + lineNumber
+                    throw new MetaImageException(file, Problem.NOT_METAIMAGE, "header line " + lineNumber
                             + " contains control character 0x" + Integer.toHexString(c)
                             + "; expected a text header of 'Key = Value' lines");
                 }
             }
             return s;
         } catch (CharacterCodingException e) {
-            throw new MetaImageException(file, "header line " + lineNumber
+            throw new MetaImageException(file, Problem.NOT_METAIMAGE, "header line " + lineNumber
                     + " is not valid UTF-8/ASCII text; expected a text header of 'Key = Value' lines", e);
         }
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() <= 60 ? s : s.substring(0, 60) + "...";
     }
 
     private static Parsed build(Path file, Map<String, String> keys, long headerBytes) throws MetaImageException {
         String objectType = keys.get("ObjectType");
         if (objectType != null && !objectType.equals("Image")) {
-            throw new MetaImageException(file, "ObjectType is '" + objectType + "'; only 'Image' is supported");
+            throw new MetaImageException(file, Problem.UNSUPPORTED, "ObjectType is not 'Image'; only images are "
+                    + "supported");
         }
         String binary = keys.get("BinaryData");
         if (binary != null && !parseBoolean(file, "BinaryData", binary)) {
-            throw new MetaImageException(file, "BinaryData = False (ASCII pixel data) is not supported; expected True");
+            throw new MetaImageException(file, Problem.UNSUPPORTED, "BinaryData = False (ASCII pixel data) is not "
+                    + "supported; expected True");
         }
         int nDims = parseInt(file, "NDims", require(file, keys, "NDims"));
         if (nDims < 1 || nDims > 8) {
-            throw new MetaImageException(file, "NDims = " + nDims + " is out of range; expected 1 to 8");
+            throw new MetaImageException(file, Problem.INVALID_HEADER, "NDims = " + nDims
+                    + " is out of range; expected 1 to 8");
         }
         int[] dims = parseInts(file, "DimSize", require(file, keys, "DimSize"), nDims);
         for (int d : dims) {
             if (d < 1) {
-                throw new MetaImageException(file, "DimSize '" + keys.get("DimSize")
-                        + "' has a value below 1; expected positive sizes");
+                throw new MetaImageException(file, Problem.INVALID_HEADER, "DimSize has a value below 1; expected "
+                        + "positive sizes");
             }
         }
         String typeName = require(file, keys, "ElementType");
         ElementType type = ElementType.fromHeaderName(typeName).orElseThrow(() -> new MetaImageException(file,
-                "unknown ElementType '" + typeName + "'; expected one of " + java.util.Arrays.toString(ElementType.values())));
+                Problem.UNSUPPORTED, "unknown ElementType; expected one of "
+                + java.util.Arrays.toString(ElementType.values())));
         int channels = keys.containsKey("ElementNumberOfChannels")
                 ? parseInt(file, "ElementNumberOfChannels", keys.get("ElementNumberOfChannels")) : 1;
         if (channels < 1) {
-            throw new MetaImageException(file, "ElementNumberOfChannels = " + channels + "; expected at least 1");
+            throw new MetaImageException(file, Problem.INVALID_HEADER, "ElementNumberOfChannels = " + channels
+                    + "; expected at least 1");
         }
         double[] spacing = optionalDoubles(file, keys, nDims, 1.0, "ElementSpacing");
         double[] offset = optionalDoubles(file, keys, nDims, 0.0, "Offset", "Position", "Origin");
@@ -147,7 +159,8 @@ final class HeaderCodec {
         boolean msb = keys.containsKey(msbKey) && parseBoolean(file, msbKey, keys.get(msbKey));
         long headerSize = keys.containsKey("HeaderSize") ? parseLong(file, "HeaderSize", keys.get("HeaderSize")) : 0;
         if (headerSize < -1) {
-            throw new MetaImageException(file, "HeaderSize = " + headerSize + "; expected -1 or a byte count >= 0");
+            throw new MetaImageException(file, Problem.INVALID_HEADER, "HeaderSize = " + headerSize
+                    + "; expected -1 or a byte count >= 0");
         }
         long compressedSize = keys.containsKey("CompressedDataSize")
                 ? parseLong(file, "CompressedDataSize", keys.get("CompressedDataSize")) : -1;
@@ -163,9 +176,14 @@ final class HeaderCodec {
                     .anatomicalOrientation(keys.get("AnatomicalOrientation")).compressed(compressed)
                     .byteOrderMsb(msb).elementDataFile(keys.get("ElementDataFile")).headerSize(headerSize)
                     .extraKeys(extras).build();
+            header.dataSizeBytes();
             return new Parsed(header, headerBytes, compressedSize);
         } catch (IllegalArgumentException e) {
-            throw new MetaImageException(file, e.getMessage(), e);
+            // the builder's messages name our keys and the numbers it parsed, never the header's text
+            throw new MetaImageException(file, Problem.INVALID_HEADER, e.getMessage(), e);
+        } catch (ArithmeticException e) {
+            throw new MetaImageException(file, Problem.INVALID_HEADER, "DimSize x ElementNumberOfChannels x the "
+                    + "element size is more bytes than any file can hold (over 2^63); the header is not valid", e);
         }
     }
 
@@ -178,7 +196,7 @@ final class HeaderCodec {
     private static String require(Path file, Map<String, String> keys, String key) throws MetaImageException {
         String value = keys.get(key);
         if (value == null || value.isEmpty()) {
-            throw new MetaImageException(file, "missing required header key " + key);
+            throw new MetaImageException(file, Problem.INVALID_HEADER, "missing required header key " + key);
         }
         return value;
     }
@@ -191,13 +209,13 @@ final class HeaderCodec {
         if (v.equals("false") || v.equals("0")) {
             return false;
         }
-        throw new MetaImageException(file, key + " = '" + value + "'; expected True or False");
+        throw new MetaImageException(file, Problem.INVALID_HEADER, key + " is neither True nor False");
     }
 
     private static int parseInt(Path file, String key, String value) throws MetaImageException {
         long v = parseLong(file, key, value);
         if (v > Integer.MAX_VALUE || v < Integer.MIN_VALUE) {
-            throw new MetaImageException(file, key + " = '" + value + "' is out of range");
+            throw new MetaImageException(file, Problem.INVALID_HEADER, key + " is out of range");
         }
         return (int) v;
     }
@@ -206,14 +224,14 @@ final class HeaderCodec {
         try {
             return Long.parseLong(value.strip());
         } catch (NumberFormatException e) {
-            throw new MetaImageException(file, key + " = '" + abbreviate(value) + "'; expected an integer");
+            throw new MetaImageException(file, Problem.INVALID_HEADER, key + " is not an integer");
         }
     }
 
     private static int[] parseInts(Path file, String key, String value, int count) throws MetaImageException {
         String[] parts = value.strip().split("\\s+");
         if (parts.length != count) {
-            throw new MetaImageException(file, key + " = '" + abbreviate(value) + "' has " + parts.length
+            throw new MetaImageException(file, Problem.INVALID_HEADER, key + " has " + parts.length
                     + " values; expected " + count + " (NDims)");
         }
         int[] out = new int[count];
@@ -232,7 +250,7 @@ final class HeaderCodec {
             }
             String[] parts = value.strip().split("\\s+");
             if (parts.length != count) {
-                throw new MetaImageException(file, key + " = '" + abbreviate(value) + "' has " + parts.length
+                throw new MetaImageException(file, Problem.INVALID_HEADER, key + " has " + parts.length
                         + " values; expected " + count);
             }
             double[] out = new double[count];
@@ -240,7 +258,8 @@ final class HeaderCodec {
                 try {
                     out[i] = Double.parseDouble(parts[i]);
                 } catch (NumberFormatException e) {
-                    throw new MetaImageException(file, key + " = '" + abbreviate(value) + "'; expected numbers");
+                    throw new MetaImageException(file, Problem.INVALID_HEADER, key + " holds something other than "
+                            + "numbers");
                 }
             }
             return out;

@@ -62,6 +62,11 @@ public final class MetaImageHeader {
         this.extraKeys = Collections.unmodifiableMap(new LinkedHashMap<>(b.extraKeys));
     }
 
+    /** Whether {@code key} may be an extra header key: letters, digits, '_', '.' or '-'. */
+    static boolean isValidExtraKey(String key) {
+        return VALID_KEY.matcher(key).matches();
+    }
+
     private static void requireSingleLine(String key, String value) {
         if (value != null && (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0)) {
             throw new IllegalArgumentException("value of header key " + key + " contains a line break");

@@ -35,7 +35,7 @@ public final class MetaImageReader {
         try (PixelStream pixels = openPixels(file)) {
             MetaImageHeader header = pixels.header();
             if (header.dataSizeBytes() > Integer.MAX_VALUE - 8) {
-                throw new MetaImageException(file, "pixel data of " + header.dataSizeBytes()
+                throw new MetaImageException(file, MetaImageException.Problem.USAGE, "pixel data of " + header.dataSizeBytes()
                         + " bytes is too large to read into memory; use openPixels to stream it slice by slice");
             }
             MetaImage image = MetaImage.create(header);
@@ -64,11 +64,11 @@ public final class MetaImageReader {
             long start = header.headerSize();
             if (start == -1) {
                 if (header.compressed()) {
-                    throw new MetaImageException(file, "HeaderSize = -1 with compressed data is not supported");
+                    throw new MetaImageException(file, MetaImageException.Problem.UNSUPPORTED, "HeaderSize = -1 with compressed data is not supported");
                 }
                 start = channel.size() - header.dataSizeBytes();
                 if (start < 0) {
-                    throw new MetaImageException(file, "data file " + dataFile.getFileName() + " holds "
+                    throw new MetaImageException(file, MetaImageException.Problem.TRUNCATED, "the data file holds "
                             + channel.size() + " bytes; DimSize needs " + header.dataSizeBytes());
                 }
             }
@@ -81,13 +81,13 @@ public final class MetaImageReader {
 
     private static HeaderCodec.Parsed parse(Path file) throws IOException {
         if (Files.isDirectory(file)) {
-            throw new MetaImageException(file, "is a directory; expected a .mha or .mhd file");
+            throw new MetaImageException(file, MetaImageException.Problem.NOT_A_FILE, "is a directory; expected a .mha or .mhd file");
         }
         // A small buffer: the header is short, and readHeader must not pull in pixel data needlessly.
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 4096)) {
             return HeaderCodec.parse(file, in);
         } catch (NoSuchFileException e) {
-            throw new MetaImageException(file, "file does not exist", e);
+            throw new MetaImageException(file, MetaImageException.Problem.NOT_A_FILE, "file does not exist", e);
         }
     }
 }

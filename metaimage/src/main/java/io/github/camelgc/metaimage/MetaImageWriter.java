@@ -83,6 +83,6 @@ public final class MetaImageWriter {
             return new PixelSink(file, dataFile, header.toBuilder().elementDataFile(dataName).headerSize(0)
                     .build());
         }
-        throw new MetaImageException(file, "unknown file extension; expected .mha (one file) or .mhd (header + data file)");
+        throw new MetaImageException(file, MetaImageException.Problem.NOT_A_FILE, "unknown file extension; expected .mha (one file) or .mhd (header + data file)");
     }
 }

@@ -104,7 +104,7 @@ public final class PixelSink implements Closeable {
     public void write(ByteBuffer src) throws IOException {
         int n = src.remaining();
         if (n > remainingBytes()) {
-            throw new MetaImageException(headerFile, "got " + n + " more bytes but only " + remainingBytes()
+            throw new MetaImageException(headerFile, MetaImageException.Problem.USAGE, "got " + n + " more bytes but only " + remainingBytes()
                     + " of the " + header.dataSizeBytes() + " bytes of DimSize " + Arrays.toString(header.dimSize())
                     + " remain");
         }
@@ -137,7 +137,7 @@ public final class PixelSink implements Closeable {
             compatible = h.dim(axis) == header.dim(axis);
         }
         if (!compatible) {
-            throw new MetaImageException(headerFile, "slice " + h + " does not fit an image of " + header);
+            throw new MetaImageException(headerFile, MetaImageException.Problem.USAGE, "slice " + h + " does not fit an image of " + header);
         }
         write(slab.data());
     }
@@ -172,7 +172,7 @@ public final class PixelSink implements Closeable {
                 deflater.end();
             }
             if (!complete) {
-                throw new MetaImageException(headerFile, "closed after " + written + " of "
+                throw new MetaImageException(headerFile, MetaImageException.Problem.USAGE, "closed after " + written + " of "
                         + header.dataSizeBytes() + " pixel bytes; the partial file was removed");
             }
             long compressedSize = -1;

@@ -13,6 +13,8 @@ import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 import java.util.zip.ZipException;
 
+import io.github.camelgc.metaimage.MetaImageException.Problem;
+
 /**
  * Sequential reader of the pixel data of a MetaImage, decompressing on the fly, so that images larger
  * than the heap can be processed slice by slice (a slice is one step along the last axis: a z slice of
@@ -43,7 +45,7 @@ public final class PixelStream implements Closeable {
         long available = channel.size() - dataStart;
         if (header.compressed()) {
             if (compressedSize > available) {
-                throw new MetaImageException(file, "compressed data is truncated: CompressedDataSize = "
+                throw new MetaImageException(file, Problem.TRUNCATED, "compressed data is truncated: CompressedDataSize = "
                         + compressedSize + " but only " + available + " bytes follow");
             }
             long limit = compressedSize >= 0 ? compressedSize : available;
@@ -52,11 +54,11 @@ public final class PixelStream implements Closeable {
                     BUFFER_BYTES);
         } else {
             if (available < totalBytes) {
-                throw new MetaImageException(file, "pixel data is truncated: DimSize " + dims()
+                throw new MetaImageException(file, Problem.TRUNCATED, "pixel data is truncated: DimSize " + dims()
                         + " needs " + totalBytes + " bytes but the file holds " + available);
             }
             if (available > totalBytes) {
-                throw new MetaImageException(file, "pixel data has " + available + " bytes but DimSize " + dims()
+                throw new MetaImageException(file, Problem.MISMATCH, "pixel data has " + available + " bytes but DimSize " + dims()
                         + " needs " + totalBytes + "; the header does not match the data");
             }
             this.inflated = null;
@@ -94,7 +96,7 @@ public final class PixelStream implements Closeable {
      */
     public MetaImage readSlice() throws IOException {
         if (!hasNextSlice()) {
-            throw new MetaImageException(file, "all " + header.sliceCount() + " slices were read already");
+            throw new MetaImageException(file, Problem.USAGE, "all " + header.sliceCount() + " slices were read already");
         }
         if (readBytes != (long) nextSlice * header.sliceSizeBytes()) {
             throw new IllegalStateException("readSlice() after raw reads that ended inside a slice");
@@ -119,7 +121,7 @@ public final class PixelStream implements Closeable {
     public void readFully(ByteBuffer dst) throws IOException {
         int wanted = dst.remaining();
         if (wanted > remainingBytes()) {
-            throw new MetaImageException(file, "asked for " + wanted + " bytes but only " + remainingBytes()
+            throw new MetaImageException(file, Problem.USAGE, "asked for " + wanted + " bytes but only " + remainingBytes()
                     + " pixel bytes remain");
         }
         try {
@@ -129,10 +131,10 @@ public final class PixelStream implements Closeable {
                 readInflated(dst);
             }
         } catch (ZipException e) {
-            throw new MetaImageException(file, "compressed pixel data is corrupt (" + e.getMessage()
+            throw new MetaImageException(file, Problem.CORRUPT, "compressed pixel data is corrupt (" + e.getMessage()
                     + "); expected a zlib stream", e);
         } catch (EOFException e) {
-            throw new MetaImageException(file, (inflated == null ? "" : "compressed ")
+            throw new MetaImageException(file, Problem.TRUNCATED, (inflated == null ? "" : "compressed ")
                     + "pixel data is truncated: it ends after "
                     + (readBytes + wanted - dst.remaining()) + " of " + totalBytes
                     + " bytes needed for DimSize " + dims(), e);
@@ -190,13 +192,13 @@ public final class PixelStream implements Closeable {
     private void checkNoTrailingData() throws IOException {
         try {
             if (inflated.read() >= 0) {
-                throw new MetaImageException(file, "compressed pixel data decompresses to more than the "
+                throw new MetaImageException(file, Problem.MISMATCH, "compressed pixel data decompresses to more than the "
                         + totalBytes + " bytes DimSize " + dims() + " describes; the header does not match the data");
             }
         } catch (EOFException e) {
-            throw new MetaImageException(file, "compressed pixel data is truncated: the zlib stream does not end", e);
+            throw new MetaImageException(file, Problem.TRUNCATED, "compressed pixel data is truncated: the zlib stream does not end", e);
         } catch (ZipException e) {
-            throw new MetaImageException(file, "compressed pixel data is corrupt (" + e.getMessage() + ")", e);
+            throw new MetaImageException(file, Problem.CORRUPT, "compressed pixel data is corrupt (" + e.getMessage() + ")", e);
         }
     }
 

@@ -122,7 +122,9 @@ class RefusalTest {
         Path file = mha("odd.mha", GOOD.replace("MET_UCHAR", "MET_FLOAT16") + "ElementDataFile = LOCAL\n", new byte[8]);
 
         assertThatThrownBy(() -> MetaImageReader.readHeader(file)).isInstanceOf(MetaImageException.class)
-                .hasMessageContaining("odd.mha").hasMessageContaining("unknown ElementType 'MET_FLOAT16'");
+                .hasMessageContaining("odd.mha").hasMessageContaining("unknown ElementType")
+                .hasMessageNotContaining("MET_FLOAT16")
+                .extracting(e -> ((MetaImageException) e).problem()).isEqualTo(MetaImageException.Problem.UNSUPPORTED);
     }
 
     @Test
@@ -198,8 +200,9 @@ class RefusalTest {
 
         assertThat(MetaImageReader.readHeader(file).dimSize()).containsExactly(4, 2);
         assertThatThrownBy(() -> MetaImageReader.read(file)).isInstanceOf(MetaImageException.class)
-                .hasMessageContaining("lonely.mhd").hasMessageContaining("lonely.raw")
-                .hasMessageContaining("does not exist");
+                .hasMessageContaining("lonely.mhd").hasMessageNotContaining("lonely.raw")
+                .hasMessageContaining("does not exist")
+                .extracting(e -> ((MetaImageException) e).problem()).isEqualTo(MetaImageException.Problem.DATA_FILE);
     }
 
     @Test
@@ -248,5 +251,65 @@ class RefusalTest {
                     .hasMessageContaining("overflow.mha").hasMessageContaining("only 0 of the 8 bytes");
         }
         assertThat(MetaImageReader.read(file).elementCount()).isEqualTo(8);
+    }
+
+    /** A file handed over as an image may be anything: no refusal repeats what the file holds. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "root:x:0:0:s3cr3t:/root:/bin/bash\n",
+        "ObjectType = s3cr3t\n",
+        "NDims = s3cr3t\n",
+        "NDims = 2\nDimSize = 4 s3cr3t\n",
+        "NDims = 2\nDimSize = 4 2 s3cr3t\n",
+        "NDims = 2\nDimSize = 4 2\nElementType = s3cr3t\n",
+        "NDims = 2\nDimSize = 4 2\nElementType = MET_UCHAR\nCompressedData = s3cr3t\n",
+        "NDims = 2\nDimSize = 4 2\nElementType = MET_UCHAR\nElementSpacing = 1 s3cr3t\n",
+        "NDims = 2\nDimSize = 4 2\nElementType = MET_UCHAR\nuser:s3cr3t = 1\n",
+        "NDims = 2\nDimSize = 4 2\nElementType = MET_UCHAR\nElementDataFile = /etc/s3cr3t\n",
+        "NDims = 2\nDimSize = 4 2\nElementType = MET_UCHAR\nElementDataFile = ../s3cr3t.raw\n",
+        "NDims = 2\nDimSize = 4 2\nElementType = MET_UCHAR\nElementDataFile = s3cr3t.raw\n",
+        "NDims = 2\nDimSize = -4 2\nElementType = MET_UCHAR\nComment = s3cr3t\nElementDataFile = LOCAL\n"})
+    void refusalsNeverQuoteTheFilesContent(String header) throws IOException {
+        Path file = mha("content.mhd", header + (header.contains("ElementDataFile") ? "" : "ElementDataFile = LOCAL\n"),
+                new byte[8]);
+
+        assertThatThrownBy(() -> MetaImageReader.read(file)).isInstanceOf(MetaImageException.class)
+                .hasMessageContaining("content.mhd").hasMessageNotContaining("s3cr3t");
+    }
+
+    @Test
+    void aDimSizeWhoseByteCountOverflowsIsAnInvalidHeaderNotAnArithmeticError() throws IOException {
+        Path file = mha("huge.mha", "NDims = 3\nDimSize = 2147483647 2147483647 2147483647\nElementType = MET_DOUBLE\n"
+                + "ElementDataFile = LOCAL\n", new byte[8]);
+
+        assertThatThrownBy(() -> MetaImageReader.readHeader(file)).isInstanceOf(MetaImageException.class)
+                .hasMessageContaining("more bytes than any file can hold")
+                .extracting(e -> ((MetaImageException) e).problem())
+                .isEqualTo(MetaImageException.Problem.INVALID_HEADER);
+    }
+
+    @Test
+    void eachRefusalSaysWhatKindOfProblemItIs() throws IOException {
+        assertThat(problemOf(mha("text.mha", "hello\n", new byte[0]))).isEqualTo(MetaImageException.Problem.NOT_METAIMAGE);
+        assertThat(problemOf(mha("ascii.mha", GOOD.replace("BinaryData = True", "BinaryData = False")
+                + "ElementDataFile = LOCAL\n", new byte[8]))).isEqualTo(MetaImageException.Problem.UNSUPPORTED);
+        assertThat(problemOf(mha("short.mha", GOOD + "ElementDataFile = LOCAL\n", new byte[7])))
+                .isEqualTo(MetaImageException.Problem.TRUNCATED);
+        assertThat(problemOf(mha("long.mha", GOOD + "ElementDataFile = LOCAL\n", new byte[9])))
+                .isEqualTo(MetaImageException.Problem.MISMATCH);
+        assertThat(problemOf(mha("corrupt.mha", GOOD.replace("CompressedData = False", "CompressedData = True")
+                + "ElementDataFile = LOCAL\n", new byte[] {0x78, (byte) 0x9c, 1, 2, 3, 4, 5, 6})))
+                .isEqualTo(MetaImageException.Problem.CORRUPT);
+    }
+
+    private static MetaImageException.Problem problemOf(Path file) {
+        try {
+            MetaImageReader.read(file);
+            throw new AssertionError(file + " was read");
+        } catch (MetaImageException e) {
+            return e.problem();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
     }
 }

@@ -247,6 +247,13 @@ public class GrandChallengeComponentConfiguration extends ComponentConfiguration
     private Duration retryMaxDelay = Duration.ofSeconds(30);
 
     /**
+     * Where endpoints keep consumer positions, submission marks and what consumers emitted when they name no
+     * repository of their own (e.g. a database shared by several nodes). Default: files in each endpoint's
+     * stateDirectory. The option is a io.github.camelgc.grandchallenge.state.StateStoreFactory type.
+     */
+    private io.github.camelgc.grandchallenge.state.StateStoreFactory stateStoreFactory;
+
+    /**
      * Used for enabling or disabling all consumer based health checks from this component
      */
     private Boolean healthCheckConsumerEnabled = true;
@@ -586,6 +593,14 @@ public class GrandChallengeComponentConfiguration extends ComponentConfiguration
 
     public void setRetryMaxDelay(Duration retryMaxDelay) {
         this.retryMaxDelay = retryMaxDelay;
+    }
+
+    public io.github.camelgc.grandchallenge.state.StateStoreFactory getStateStoreFactory() {
+        return stateStoreFactory;
+    }
+
+    public void setStateStoreFactory(io.github.camelgc.grandchallenge.state.StateStoreFactory stateStoreFactory) {
+        this.stateStoreFactory = stateStoreFactory;
     }
 
     public Boolean getHealthCheckConsumerEnabled() {

@@ -8,6 +8,7 @@ import io.github.camelgc.grandchallenge.GrandChallengeConfiguration;
 import io.github.camelgc.grandchallenge.client.GrandChallengeClient;
 import io.github.camelgc.grandchallenge.client.HttpClientConfigurer;
 import io.github.camelgc.grandchallenge.client.upload.UploadProgressListener;
+import io.github.camelgc.grandchallenge.state.StateStoreFactory;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -26,7 +27,8 @@ public class GrandChallengeComponentConverter implements GenericConverter {
 
     /** The object option types a bean reference may stand for. */
     static final List<Class<?>> BEAN_TYPES = List.of(SSLContextParameters.class, GrandChallengeClient.class,
-            HttpClientConfigurer.class, UploadProgressListener.class, GrandChallengeConfiguration.class);
+            HttpClientConfigurer.class, UploadProgressListener.class, GrandChallengeConfiguration.class,
+            StateStoreFactory.class);
 
     private final BeanFactory beans;
 

@@ -81,6 +81,9 @@ public class JobConsumer extends AbstractGrandChallengeConsumer {
         Algorithm algorithm = getEndpoint().algorithms().get(configuration.getAlgorithm());
         PollPosition saved = PollPosition.load(positions(), positionKey()).orElse(null);
         boolean firstStart = saved == null;
+        // a position replaced on this poll is saved even when reading changes nothing (else every poll finds the
+        // stale one again, says so and reads the list from the start)
+        boolean replaced = false;
         if (firstStart) {
             saved = getEndpoint().legacyOffset(getEndpoint().getKind(), followedSlug())
                     .map(offset -> new PollPosition(algorithm.pk(), offset, null, Map.of()))
@@ -90,6 +93,7 @@ public class JobConsumer extends AbstractGrandChallengeConsumer {
             }
         } else if (!algorithm.pk().equals(saved.followed())) {
             saved = platformChanged(algorithm, "the algorithm's id is not the one saved");
+            replaced = true;
         }
         Queue<Object> exchanges = new LinkedList<>();
         PollPosition next;
@@ -104,10 +108,11 @@ public class JobConsumer extends AbstractGrandChallengeConsumer {
         }
         if (next == null) {
             saved = platformChanged(algorithm, "the job saved with the position is not at its place in the list");
+            replaced = true;
             exchanges.clear();
             next = read(client, algorithm, saved, exchanges);
         }
-        if (firstStart || !next.equals(saved)) {
+        if (firstStart || replaced || !next.equals(saved)) {
             next.save(positions(), positionKey());
         }
         forceConsumerAsReady();

@@ -19,12 +19,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.github.camelgc.grandchallenge.client.Json;
 import io.github.camelgc.grandchallenge.outputs.AtomicFiles;
-import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.service.ServiceSupport;
 
 /**
- * A crash-safe, append-only file behind {@link StateRepository}: the default store when no database-backed
- * repository is configured.
+ * A crash-safe, append-only file behind {@link org.apache.camel.spi.StateRepository} (listable: {@link
+ * ListableStateRepository}): the default store when no database-backed repository is configured.
  * <p>
  * Hand-written because Camel's {@code FileStateRepository} rewrites its file in place when it compacts and cannot
  * load a line cut short by a crash ({@code kill -9} during an append), so an unlucky moment would lose or block the
@@ -33,7 +32,7 @@ import org.apache.camel.support.service.ServiceSupport;
  * replaces the old one. An empty value removes the key (see {@link JsonState}). Each update costs one append;
  * compaction runs when the log holds more than twice as many lines as live keys, so its cost is amortised O(1).
  */
-public final class FileStateStore extends ServiceSupport implements StateRepository<String, String> {
+public final class FileStateStore extends ServiceSupport implements ListableStateRepository {
 
     private static final int MIN_COMPACTION_LINES = 1_000;
 
@@ -70,6 +69,11 @@ public final class FileStateStore extends ServiceSupport implements StateReposit
     /** A copy of every entry (e.g. to move them into another store). */
     public synchronized Map<String, String> snapshot() {
         return new LinkedHashMap<>(values);
+    }
+
+    @Override
+    public synchronized List<String> keys(String prefix) {
+        return values.keySet().stream().filter(key -> key.startsWith(prefix)).toList();
     }
 
     /** The file this store writes. */

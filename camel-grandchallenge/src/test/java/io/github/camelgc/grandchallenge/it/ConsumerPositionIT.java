@@ -15,6 +15,7 @@ import io.github.camelgc.grandchallenge.model.Job;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.jsse.TrustManagersParameters;
@@ -81,6 +82,44 @@ class ConsumerPositionIT {
                         .hasSize(1);
             }
         }
+    }
+
+    @Test
+    void aReplacedPlatformIsNoticedOnceAndItsPositionSavedEvenWithoutJobs() throws Exception {
+        Path keystore = state.resolve("tls-empty.p12");
+        MemoryStateRepository positions = new MemoryStateRepository();
+        GrandChallengeEmulator first = GrandChallengeEmulator.start(EmulatorConfig.defaults().keystore(keystore));
+        int port = first.httpsPort();
+        try (CamelContext camel = new DefaultCamelContext()) {
+            camel.getRegistry().bind("positions", positions);
+            camel.addComponent("grandchallenge", component(first));
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("grandchallenge:job?algorithm=lung-volume-estimator&delay=100&initialDelay=0"
+                         + "&offsetRepository=#positions").routeId("collect").process(e -> { });
+                }
+            });
+            camel.start();
+            try {
+                await().atMost(Duration.ofSeconds(10)).until(() -> positions.getState(positionKey(first)) != null);
+            } finally {
+                first.close();
+            }
+            // a fresh platform behind the same address, without any job of the algorithm
+            try (GrandChallengeEmulator second = GrandChallengeEmulator.start(EmulatorConfig.defaults()
+                    .httpsPort(port).keystore(keystore))) {
+                String newId = second.state().algorithmBySlug("lung-volume-estimator").orElseThrow().pk();
+                // before: the position was saved only when reading changed it, so with no jobs every poll found the
+                // old algorithm id again, warned and read the list from the start
+                await().atMost(Duration.ofSeconds(20)).until(() -> String.valueOf(positions.getState(
+                        positionKey(second))).contains(newId));
+            }
+        }
+    }
+
+    private static String positionKey(GrandChallengeEmulator gc) {
+        return "job|" + gc.baseUrl() + "|lung-volume-estimator";
     }
 
     @Test

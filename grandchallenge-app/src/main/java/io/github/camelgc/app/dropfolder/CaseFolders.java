@@ -6,6 +6,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
@@ -44,6 +45,7 @@ public class CaseFolders {
     private final DropFolder dropFolder;
     private final Clock clock;
     private final Map<Path, Map<String, String>> lastSeen = new ConcurrentHashMap<>();
+    private volatile boolean readyMarkers;
 
     public CaseFolders(Path inbox, List<String> sockets, Duration settle, Duration grace, DropFolder dropFolder,
             Clock clock) {
@@ -53,6 +55,15 @@ public class CaseFolders {
         this.grace = grace;
         this.dropFolder = dropFolder;
         this.clock = clock;
+    }
+
+    /**
+     * Takes a case only once its marker {@code <case>.ready} exists next to it
+     * ({@code grandchallenge.inbox.readyMarker}): for copies that cannot be made under a hidden name and renamed.
+     */
+    public CaseFolders withReadyMarkers(boolean on) {
+        this.readyMarkers = on;
+        return this;
     }
 
     /** The file names expected in each case folder. */
@@ -67,7 +78,8 @@ public class CaseFolders {
     public List<Message> scan(CamelContext context) {
         List<Message> ready = new ArrayList<>();
         for (Path folder : caseFolders()) {
-            if (!dropFolder.mayTry(folder)) {
+            if (!dropFolder.mayTry(folder) || readyMarkers
+                    && !Files.exists(folder.resolveSibling(folder.getFileName() + DropFolder.READY_SUFFIX))) {
                 continue;
             }
             Map<String, String> snapshot = snapshot(folder);
@@ -84,11 +96,24 @@ public class CaseFolders {
                 ready.add(message(context, folder));
             } else if (unchanged && newest.plus(grace).isBefore(clock.instant())) {
                 lastSeen.remove(folder);
-                dropFolder.fail(folder, incompleteReason(folder, missing, unknown));
+                failIncomplete(folder, missing, unknown);
             }
         }
         lastSeen.keySet().removeIf(folder -> !Files.isDirectory(folder));
         return ready;
+    }
+
+    private void failIncomplete(Path folder, Set<String> missing, Set<String> unknown) {
+        String reason = incompleteReason(folder, missing, unknown);
+        try {
+            dropFolder.fail(folder, reason, "To try again, make the case folder hold exactly the expected files and "
+                    + "drop it into the inbox again.");
+        } catch (DiskProblem e) {
+            // the other cases go on; this one is failed on a later scan
+            dropFolder.backoffFailed(folder);
+            dropFolder.console().warn(folder.toString(), "cannot fail", "{}: {}; it stays where it is and is failed "
+                    + "on a later scan: {}", folder.getFileName(), e.getMessage(), reason);
+        }
     }
 
     private String incompleteReason(Path folder, Set<String> missing, Set<String> unknown) {
@@ -123,7 +148,9 @@ public class CaseFolders {
             return List.of();
         }
         try (Stream<Path> entries = Files.list(inbox)) {
-            return entries.filter(Files::isDirectory).filter(p -> !hidden(p)).sorted().toList();
+            // a link to a folder is not a case (its files would be read through it): InboxEntries refuses it
+            return entries.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).filter(p -> !hidden(p))
+                    .sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list " + inbox + ": " + e.getMessage(), e);
         }

@@ -3,16 +3,15 @@ package io.github.camelgc.app.dropfolder;
 import io.github.camelgc.grandchallenge.GrandChallengeOutOfCreditsException;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.ExceptionHandler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Consumer exception handler for polls that fail (platform unreachable, 5xx): one console line instead of a stack
- * trace; the consumer simply polls again later, so nothing else needs doing.
+ * Consumer exception handler for polls that fail (platform unreachable, 5xx, the token refused): one console line
+ * per problem instead of a stack trace per poll ({@link ConsoleOnce}: said again only when the problem changes or
+ * comes back after a quiet spell); the consumer simply polls again later, so nothing else needs doing.
  */
 public class PollProblems implements ExceptionHandler {
 
-    private static final Logger CONSOLE = LoggerFactory.getLogger("grandchallenge");
+    private final ConsoleOnce console = new ConsoleOnce();
 
     @Override
     public void handleException(Throwable exception) {
@@ -30,6 +29,8 @@ public class PollProblems implements ExceptionHandler {
             // an archive item waiting for credits: the route's failure handling said so once (CreditsWait)
             return;
         }
-        CONSOLE.warn("polling failed, will try again: {}", FailureReasons.describe(exception));
+        String reason = FailureReasons.describe(exception);
+        console.warn("polling", FailureReasons.kind(exception),
+                "polling failed, will try again (said once while it lasts): {}", reason);
     }
 }

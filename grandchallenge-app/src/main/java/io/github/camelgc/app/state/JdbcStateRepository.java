@@ -6,7 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
+import io.github.camelgc.grandchallenge.state.ListableStateRepository;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.service.ServiceSupport;
 
@@ -18,10 +21,12 @@ import org.apache.camel.support.service.ServiceSupport;
  * <p>
  * Hand-written because camel-sql has no {@code StateRepository}; its idempotent repositories cover the other stores.
  */
-public final class JdbcStateRepository extends ServiceSupport implements StateRepository<String, String> {
+public final class JdbcStateRepository extends ServiceSupport implements ListableStateRepository {
 
     private static final String SELECT = "SELECT state_value FROM gc_state WHERE scope = ? AND state_key = ?";
     private static final String DELETE = "DELETE FROM gc_state WHERE scope = ? AND state_key = ?";
+    /** A prefix match; the scope narrows it to this platform's rows (the primary key's first column). */
+    private static final String KEYS = "SELECT state_key FROM gc_state WHERE scope = ? AND state_key LIKE ? ESCAPE '!'";
 
     private final Database database;
     private final String scope;
@@ -67,6 +72,25 @@ public final class JdbcStateRepository extends ServiceSupport implements StateRe
             }
         } catch (SQLException e) {
             throw new StateStoreException("Cannot read the state of " + key + " from " + database + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<String> keys(String prefix) {
+        try (Connection connection = database.dataSource().getConnection();
+                PreparedStatement statement = connection.prepareStatement(KEYS)) {
+            statement.setString(1, scope);
+            statement.setString(2, prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+            List<String> keys = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    keys.add(rows.getString(1));
+                }
+            }
+            return keys;
+        } catch (SQLException e) {
+            throw new StateStoreException("Cannot list the state under " + prefix + " in " + database + ": "
                     + e.getMessage(), e);
         }
     }

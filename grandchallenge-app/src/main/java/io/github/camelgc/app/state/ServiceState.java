@@ -8,7 +8,7 @@ import io.github.camelgc.grandchallenge.state.StateStoreFactory;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
-import org.apache.camel.spi.StateRepository;
+import io.github.camelgc.grandchallenge.state.ListableStateRepository;
 
 /**
  * All of the service's durable state, in one database (see {@link DatabaseSettings}): what the component keeps
@@ -67,7 +67,7 @@ public final class ServiceState implements AutoCloseable {
     }
 
     /** Where {@code JobInputs} keeps job → input (the platform's scope). */
-    public StateRepository<String, String> jobInputs() {
+    public ListableStateRepository jobInputs() {
         return stores.state();
     }
 

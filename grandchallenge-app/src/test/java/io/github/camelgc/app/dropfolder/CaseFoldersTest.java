@@ -28,7 +28,7 @@ class CaseFoldersTest {
 
     private CaseFolders caseFolders() {
         return new CaseFolders(inbox, SOCKETS, Duration.ofSeconds(2), Duration.ofSeconds(60),
-                new DropFolder(new JobInputs(new org.apache.camel.support.processor.state.MemoryStateRepository(),
+                new DropFolder(new JobInputs(new MemoryState(),
                         inbox), new RetryBackoff(Duration.ofSeconds(1), Duration.ofSeconds(8), clock), Duration.ofHours(24)), clock);
     }
 
@@ -87,6 +87,34 @@ class CaseFoldersTest {
                 .contains("Unexpected: notes.txt")
                 .contains("Expected exactly these files: fixed-image.mha, moving-image.mha, fixed-mask.mha, "
                         + "moving-mask.mha");
+    }
+
+    @Test
+    void withReadyMarkersACompleteCaseWaitsForItsMarkerWhichGoesWithIt() throws Exception {
+        Path folder = caseWith("case03", SOCKETS);
+        CaseFolders cases = caseFolders().withReadyMarkers(true);
+        DefaultCamelContext context = new DefaultCamelContext();
+        cases.scan(context);
+        assertThat(cases.scan(context)).as("complete and unchanged, but no marker").isEmpty();
+        clock.now = WRITTEN.plusSeconds(600);
+        assertThat(cases.scan(context)).as("nor does it fail for want of one").isEmpty();
+        assertThat(folder).isDirectory();
+
+        Files.createFile(inbox.resolve("case03.ready"));
+        cases.scan(context);
+        assertThat(cases.scan(context)).hasSize(1);
+    }
+
+    @Test
+    void aLinkToACaseFolderIsNotACase() throws Exception {
+        Path elsewhere = Files.createDirectories(inbox.resolve(".elsewhere"));
+        Path real = caseWith("case04", SOCKETS);
+        Path moved = Files.move(real, elsewhere.resolve("case04"));
+        Files.createSymbolicLink(inbox.resolve("case04"), moved);
+        CaseFolders cases = caseFolders();
+        DefaultCamelContext context = new DefaultCamelContext();
+        cases.scan(context);
+        assertThat(cases.scan(context)).as("its files would be read through the link").isEmpty();
     }
 
     private Path caseWith(String name, List<String> sockets) throws Exception {

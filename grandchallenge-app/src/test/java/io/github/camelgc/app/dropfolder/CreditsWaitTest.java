@@ -15,7 +15,6 @@ import io.github.camelgc.grandchallenge.producer.OutOfCredits;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
-import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +37,7 @@ class CreditsWaitTest {
 
     @BeforeEach
     void dropFolder() {
-        dropFolder = new DropFolder(new JobInputs(new MemoryStateRepository(), work), backoff, Duration.ofHours(24));
+        dropFolder = new DropFolder(new JobInputs(new MemoryState(), work), backoff, Duration.ofHours(24));
     }
 
     private static GrandChallengeOutOfCreditsException outOfCredits(Instant nextCheck) {

@@ -1,6 +1,7 @@
 package io.github.camelgc.app.dropfolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,6 +131,33 @@ class DropFolderTest {
         assertThat(dropFolder.inputOf("job-3")).isEmpty();
         closeStores();
         assertThat(dropFolder().inputOf("job-3")).as("also after a restart").isEmpty();
+    }
+
+    @Test
+    void aJobWhoseResultsAreStoredWhileItsInputCannotReachDoneIsNotLeftOpen() throws Exception {
+        Path inbox = Files.createDirectories(work.resolve("inbox"));
+        Path obstacle = Files.writeString(inbox.resolve(".done"), "a file where the folder must be");
+        Path scan = Files.writeString(inbox.resolve("case01.mha"), "x");
+        DropFolder dropFolder = dropFolder();
+        Exchange submitted = exchangeFor(scan);
+        submitted.getMessage().setHeader(GrandChallengeConstants.JOB_ID, "job-5");
+
+        assertThatThrownBy(() -> dropFolder.accepted(submitted)).isInstanceOf(DiskProblem.class)
+                .hasMessage("cannot move it to .done/: a file of that name is in the way");
+        assertThat(scan).as("the input keeps its place").exists();
+        assertThat(dropFolder.inputOf("job-5")).as("results are still named after it").contains(scan);
+
+        Exchange stored = new DefaultExchange(new DefaultCamelContext());
+        stored.getMessage().setHeader(GrandChallengeConstants.JOB_ID, "job-5");
+        dropFolder.resultsStored(stored);
+        assertThat(dropFolder.openJobs()).as("its outcome was dealt with").isEmpty();
+
+        Files.delete(obstacle);
+        submitted.getMessage().setHeader(GrandChallengeConstants.JOB_EXISTING, true);
+        dropFolder.accepted(submitted);
+        assertThat(work.resolve("inbox/.done/case01.mha")).exists();
+        assertThat(dropFolder.openJobs()).as("adopting it later does not open it again").isEmpty();
+        assertThat(dropFolder.inputOf("job-5")).isEmpty();
     }
 
     @Test

@@ -34,6 +34,27 @@ class FailureReasonsTest {
                 .contains("out of credits for algorithm 'lobes'", "rolling month", "editors");
     }
 
+    @Test
+    void ioFailuresAreWordedWithoutPaths() {
+        assertThat(DiskProblem.describe(new java.nio.file.AccessDeniedException("/srv/work/inbox/x.mha")))
+                .isEqualTo("permission denied");
+        assertThat(DiskProblem.describe(new java.nio.file.FileSystemException("/srv/work/inbox/x.mha",
+                "/srv/work/inbox/.done/x.mha", "No space left on device"))).isEqualTo("no space left on device");
+        assertThat(DiskProblem.of("cannot move it to .done/", new java.nio.file.FileAlreadyExistsException(
+                "/srv/work/inbox/.done")).getMessage()).doesNotContain("/srv");
+    }
+
+    @Test
+    void aTokenProblemIsNotTheInputsAndTheAdviceFitsTheFailure() {
+        assertThat(FailureReasons.describe(api(401))).contains("restart").doesNotContain("input");
+        assertThat(FailureReasons.describe(api(403))).contains("access");
+        assertThat(FailureReasons.toTryAgain(new InputRejectedException("x", "To try again, do y.", null)))
+                .isEqualTo("To try again, do y.");
+        assertThat(FailureReasons.toTryAgain(new GrandChallengeInputException("refused")))
+                .contains("fix the input");
+        assertThat(FailureReasons.describe(new IllegalStateException("boom"))).doesNotContain("Exception");
+    }
+
     private static GrandChallengeApiException api(int status) {
         return new GrandChallengeApiException("POST", "algorithms/jobs/", status, List.of("message"));
     }

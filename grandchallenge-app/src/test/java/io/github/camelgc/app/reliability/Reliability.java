@@ -167,9 +167,20 @@ final class Reliability {
         private final WriterAppender appender;
         private final Path copy;
         private final Map<LoggerConfig, Level> previous = new java.util.HashMap<>();
+        /** Loggers made non-additive while capturing, with their parents' appenders of their own. */
+        private final Map<LoggerConfig, List<String>> inherited = new java.util.IdentityHashMap<>();
 
         /** @param copy where the captured text is also written when closed (kept for a failed test) */
         LogCapture(Path copy) {
+            this(copy, Level.TRACE);
+        }
+
+        /**
+         * @param copy  where the captured text is also written when closed (kept for a failed test)
+         * @param level what every logger sends to the capture from (INFO: the service's console lines and every
+         *              library's warnings, with their stack traces)
+         */
+        LogCapture(Path copy, Level level) {
             this.copy = copy;
             LoggerContext loggers = (LoggerContext) LogManager.getContext(false);
             Configuration configuration = loggers.getConfiguration();
@@ -182,15 +193,34 @@ final class Reliability {
             all.addAll(configuration.getLoggers().values());
             all.add(configuration.getRootLogger());
             for (LoggerConfig logger : all) {
-                Level level = logger.getLevel();
-                previous.putIfAbsent(logger, level);
+                Level before = logger.getLevel();
+                previous.putIfAbsent(logger, before);
                 // the console keeps what it printed before; only the capture gets everything
                 for (var existing : logger.getAppenders().values()) {
                     logger.removeAppender(existing.getName());
-                    logger.addAppender(existing, level, null);
+                    logger.addAppender(existing, before, null);
                 }
-                logger.setLevel(Level.TRACE);
-                logger.addAppender(appender, Level.TRACE, null);
+                // a logger quieter than its parents (e.g. Camel's YAML notation warning at ERROR) would reach their
+                // console at their level: it gets their appenders at its own level instead
+                if (logger.isAdditive() && logger.getParent() != null) {
+                    List<String> names = new ArrayList<>();
+                    for (LoggerConfig parent = logger.getParent(); parent != null; parent = parent.getParent()) {
+                        for (var parentAppender : parent.getAppenders().values()) {
+                            if (parentAppender == appender) {
+                                continue;
+                            }
+                            logger.addAppender(parentAppender, before, null);
+                            names.add(parentAppender.getName());
+                        }
+                        if (!parent.isAdditive()) {
+                            break;
+                        }
+                    }
+                    inherited.put(logger, names);
+                    logger.setAdditive(false);
+                }
+                logger.setLevel(level);
+                logger.addAppender(appender, level, null);
             }
             loggers.updateLoggers();
         }
@@ -199,6 +229,16 @@ final class Reliability {
             synchronized (text) {
                 return text.toString();
             }
+        }
+
+        /** The captured console lines ({@code grandchallenge} logger) that contain {@code part}. */
+        List<String> consoleLines(String part) {
+            return text().lines().filter(line -> line.startsWith("grandchallenge ") && line.contains(part)).toList();
+        }
+
+        /** Captured lines that are part of a stack trace (none is expected: failures are one line each). */
+        List<String> stackTraceLines() {
+            return text().lines().filter(line -> line.startsWith("\tat ") || line.startsWith("Caused by: ")).toList();
         }
 
         /**
@@ -222,6 +262,10 @@ final class Reliability {
                     logger.addAppender(existing, null, null);
                 }
                 logger.setLevel(level);
+            });
+            inherited.forEach((logger, names) -> {
+                names.forEach(logger::removeAppender);
+                logger.setAdditive(true);
             });
             loggers.updateLoggers();
             appender.stop();

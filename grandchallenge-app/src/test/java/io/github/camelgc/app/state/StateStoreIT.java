@@ -23,6 +23,7 @@ import java.util.concurrent.Future;
 import io.github.camelgc.app.WorkFolders;
 import io.github.camelgc.app.state.TestDatabases.Kind;
 import io.github.camelgc.grandchallenge.state.FileStateStore;
+import io.github.camelgc.grandchallenge.state.ListableStateRepository;
 import io.github.camelgc.grandchallenge.state.StateStoreFactory;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.processor.idempotent.jdbc.JdbcOrphanLockAwareIdempotentRepository;
@@ -66,6 +67,25 @@ class StateStoreIT {
             assertThat(rows(state, "SELECT COUNT(*) FROM gc_state")).as("the cleared row is gone").isEqualTo(1);
             store.setState("never-set", "");
             assertThat(rows(state, "SELECT COUNT(*) FROM gc_state")).isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void keysAreListedByPrefixWithinThePlatformAndLikeWildcardsAreLiteral(Kind kind) throws Exception {
+        try (ServiceState state = open(kind)) {
+            ListableStateRepository store = state.jobInputs();
+            store.setState("job-input|1", "inbox/a/.done/a.mha");
+            store.setState("job-input|2", "inbox/a/.done/b.mha");
+            store.setState("job-input|3", "");
+            store.setState("job-inputX1", "not under the prefix");
+            store.setState("job_input|4", "an underscore is not a wildcard");
+            store.setState("submission|k", "{}");
+            new JdbcStateRepository(state.database(), "grand-challenge.org").setState("job-input|9", "elsewhere");
+
+            assertThat(store.keys("job-input|")).containsExactlyInAnyOrder("job-input|1", "job-input|2");
+            assertThat(store.keys("job%")).isEmpty();
+            assertThat(store.keys("job_input|")).containsExactly("job_input|4");
         }
     }
 
