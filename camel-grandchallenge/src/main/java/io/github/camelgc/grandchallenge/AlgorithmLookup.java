@@ -3,9 +3,11 @@ package io.github.camelgc.grandchallenge;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
+import io.github.camelgc.grandchallenge.client.GrandChallengeApiException;
 import io.github.camelgc.grandchallenge.model.Algorithm;
 
 /**
@@ -44,5 +46,23 @@ public final class AlgorithmLookup {
     /** Drops what is known about {@code slug}; the next {@link #get} asks the platform. */
     public void forget(String slug) {
         entries.remove(slug);
+    }
+
+    /**
+     * After a request that used {@code used} failed: the algorithm as the platform knows it now, when the failure
+     * may mean that the platform no longer knows the id we hold (400 "Select a valid choice" or 404: reset behind
+     * the same address, another deployment) and the id really changed. Empty when the failure means something else
+     * (the caller rethrows it); the stale entry is dropped either way. The one place that decides this, for the
+     * producers and the consumers.
+     */
+    public Optional<Algorithm> refreshedAfter(GrandChallengeApiException failure, Algorithm used) {
+        // the credits refusal is a 400 that names an algorithm the platform knows
+        if (failure instanceof GrandChallengeOutOfCreditsException
+                || failure.getStatusCode() != 400 && failure.getStatusCode() != 404) {
+            return Optional.empty();
+        }
+        forget(used.slug());
+        Algorithm fresh = get(used.slug());
+        return fresh.pk().equals(used.pk()) ? Optional.empty() : Optional.of(fresh);
     }
 }

@@ -78,7 +78,7 @@ public class JobConsumer extends AbstractGrandChallengeConsumer {
         pendingExchanges = 0;
         GrandChallengeConfiguration configuration = getEndpoint().getConfiguration();
         GrandChallengeClient client = getEndpoint().client();
-        Algorithm algorithm = getEndpoint().algorithms().get(configuration.getAlgorithm());
+        Algorithm held = getEndpoint().algorithms().get(configuration.getAlgorithm());
         PollPosition saved = PollPosition.load(positions(), positionKey()).orElse(null);
         boolean firstStart = saved == null;
         // a position replaced on this poll is saved even when reading changes nothing (else every poll finds the
@@ -86,25 +86,28 @@ public class JobConsumer extends AbstractGrandChallengeConsumer {
         boolean replaced = false;
         if (firstStart) {
             saved = getEndpoint().legacyOffset(getEndpoint().getKind(), followedSlug())
-                    .map(offset -> new PollPosition(algorithm.pk(), offset, null, Map.of()))
-                    .orElse(PollPosition.start(algorithm.pk()));
+                    .map(offset -> new PollPosition(held.pk(), offset, null, Map.of()))
+                    .orElse(PollPosition.start(held.pk()));
             if (saved.offset() == 0 && !configuration.isIncludeExisting()) {
-                saved = baseline(client, algorithm);
+                saved = baseline(client, held);
             }
-        } else if (!algorithm.pk().equals(saved.followed())) {
-            saved = platformChanged(algorithm, "the algorithm's id is not the one saved");
+        } else if (!held.pk().equals(saved.followed())) {
+            saved = platformChanged(held, "the algorithm's id is not the one saved");
             replaced = true;
         }
         Queue<Object> exchanges = new LinkedList<>();
         PollPosition next;
+        Algorithm algorithm = held;
         try {
             next = read(client, algorithm, saved, exchanges);
         } catch (GrandChallengeApiException e) {
-            if (e.getStatusCode() == 400 || e.getStatusCode() == 404) {
-                // "Select a valid choice": the platform no longer knows the algorithm id we hold (reset, moved)
-                getEndpoint().algorithms().forget(configuration.getAlgorithm());
-            }
-            throw e;
+            // "Select a valid choice": the platform no longer knows the algorithm id we hold (reset, moved); the
+            // list is read with the fresh id in this poll, not after a failed one
+            algorithm = getEndpoint().algorithms().refreshedAfter(e, held).orElseThrow(() -> e);
+            saved = platformChanged(algorithm, "the algorithm's id is not the one saved");
+            replaced = true;
+            exchanges.clear();
+            next = read(client, algorithm, saved, exchanges);
         }
         if (next == null) {
             saved = platformChanged(algorithm, "the job saved with the position is not at its place in the list");

@@ -14,7 +14,6 @@ import io.github.camelgc.grandchallenge.GrandChallengeConfiguration;
 import io.github.camelgc.grandchallenge.GrandChallengeConstants;
 import io.github.camelgc.grandchallenge.GrandChallengeEndpoint;
 import io.github.camelgc.grandchallenge.GrandChallengeOperations;
-import io.github.camelgc.grandchallenge.GrandChallengeOutOfCreditsException;
 import io.github.camelgc.grandchallenge.client.GrandChallengeApiException;
 import io.github.camelgc.grandchallenge.client.GrandChallengeClient;
 import io.github.camelgc.grandchallenge.client.GrandChallengeException;
@@ -79,18 +78,8 @@ final class JobOperations {
             try {
                 submitted = submitTo(exchange, algorithm, values, temp);
             } catch (GrandChallengeApiException e) {
-                // (the credits refusal names an algorithm the platform knows)
-                if (e instanceof GrandChallengeOutOfCreditsException
-                    || e.getStatusCode() != 400 && e.getStatusCode() != 404) {
-                    throw e;
-                }
-                // the platform may no longer know the algorithm id we hold (reset behind the same address, another
-                // deployment): look it up again, and try once more when it really changed
-                endpoint.algorithms().forget(slug);
-                Algorithm fresh = endpoint.algorithms().get(slug);
-                if (fresh.pk().equals(algorithm.pk())) {
-                    throw e;
-                }
+                // the platform may no longer know the algorithm id we hold: tried once more with the fresh one
+                Algorithm fresh = endpoint.algorithms().refreshedAfter(e, algorithm).orElseThrow(() -> e);
                 submitted = submitTo(exchange, fresh, values, temp);
             }
         }
