@@ -12,6 +12,7 @@ import java.util.List;
 
 import io.github.camelgc.app.AppSettings;
 import io.github.camelgc.app.WorkFolders;
+import io.github.camelgc.app.ops.OpsSettings;
 import io.github.camelgc.app.state.DatabaseSettings;
 import io.github.camelgc.emulator.EmulatorConfig;
 import io.github.camelgc.emulator.GrandChallengeEmulator;
@@ -143,6 +144,8 @@ final class NodesBench {
         builder.environment().put(AppSettings.TOKEN_ENV, gc.token("demo"));
         builder.environment().put(DatabaseSettings.URL_ENV, jdbcUrl);
         builder.environment().put(DatabaseSettings.USER_ENV, "postgres");
+        // every node its own free port for metrics and health (the default, 9464, fits one node per machine)
+        builder.environment().put(OpsSettings.PORT_ENV, "0");
         builder.redirectErrorStream(true).redirectOutput(tmp.resolve("node-" + index + ".out").toFile());
         return builder.start();
     }

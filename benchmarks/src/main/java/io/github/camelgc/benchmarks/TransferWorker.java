@@ -1,6 +1,7 @@
 package io.github.camelgc.benchmarks;
 
 import java.io.BufferedReader;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -160,11 +161,13 @@ public final class TransferWorker {
         HttpsURLConnection storage = (HttpsURLConnection) URI.create(mediaUrl).resolve(location).toURL()
                 .openConnection();
         storage.setSSLSocketFactory(ssl.getSocketFactory());
-        try (InputStream in = storage.getInputStream(); OutputStream out = Files.newOutputStream(target)) {
+        try (InputStream in = storage.getInputStream(); FileOutputStream out = new FileOutputStream(target.toFile())) {
             byte[] buffer = new byte[BUFFER];
             for (int n; (n = in.read(buffer)) >= 0; ) {
                 out.write(buffer, 0, n);
             }
+            // the same durability as ours: the component forces each result to disk before renaming it into place
+            out.getFD().sync();
         }
     }
 
@@ -172,13 +175,26 @@ public final class TransferWorker {
         Path header = Files.createTempFile("curl-auth-", ".txt");
         try {
             Files.writeString(header, "Authorization: Bearer " + token + "\n");
-            curl(List.of("-L", "-H", "@" + header, "-o", target.toString(), mediaUrl));
+            // the redirect by hand, as any correct client: "curl -L" would send the token to storage too, which
+            // refuses a request with two credentials (as S3 does)
+            String location = curl(List.of("-H", "@" + header, "-o", "/dev/null", "-w", "%{redirect_url}", mediaUrl));
+            if (location.isBlank()) {
+                throw new IOException("media GET did not redirect");
+            }
+            curl(List.of("-o", target.toString(), location.trim()));
+            // forced to disk as ours and the plain GET are (coreutils' sync of one file: fsync)
+            Process sync = new ProcessBuilder("sync", target.toString()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (sync.waitFor() != 0) {
+                throw new IOException("sync " + target + " failed");
+            }
         } finally {
             Files.deleteIfExists(header);
         }
     }
 
-    private void curl(List<String> args) throws Exception {
+    /** Runs curl; its output (with {@code -o}, what {@code -w} writes). */
+    private String curl(List<String> args) throws Exception {
         List<String> command = new ArrayList<>(List.of("curl", "-sS", "--fail", "--cacert", pem.toString()));
         command.addAll(args);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -186,6 +202,7 @@ public final class TransferWorker {
         if (process.waitFor() != 0) {
             throw new IOException("curl failed: " + output.trim());
         }
+        return output;
     }
 
     /** For the parent: the first image file URL of a job's first output. */
