@@ -147,15 +147,27 @@ final class Reliability {
         }
     }
 
-    /** Every {@code .error.txt} under a folder, concatenated. */
+    /**
+     * Every {@code .error.txt} under a folder, concatenated. The service moves files while this walks the folder (a
+     * scan moved to {@code .done/} between listing and reading its attributes): a walk that meets a vanished entry is
+     * done again.
+     */
     static String errorFiles(Path root) throws IOException {
-        StringBuilder all = new StringBuilder();
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : files.filter(p -> p.getFileName().toString().endsWith(".error.txt")).toList()) {
-                all.append(file.getFileName()).append(": ").append(Files.readString(file)).append('\n');
+        for (int attempt = 1; ; attempt++) {
+            StringBuilder all = new StringBuilder();
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path file : files.filter(p -> p.getFileName().toString().endsWith(".error.txt")).toList()) {
+                    all.append(file.getFileName()).append(": ").append(Files.readString(file)).append('\n');
+                }
+                return all.toString();
+            } catch (java.nio.file.NoSuchFileException | java.io.UncheckedIOException e) {
+                boolean vanished = e instanceof java.nio.file.NoSuchFileException
+                        || e.getCause() instanceof java.nio.file.NoSuchFileException;
+                if (!vanished || attempt == 10) {
+                    throw e;
+                }
             }
         }
-        return all.toString();
     }
 
     /**
