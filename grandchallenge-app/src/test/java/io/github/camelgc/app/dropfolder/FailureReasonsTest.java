@@ -2,6 +2,7 @@ package io.github.camelgc.app.dropfolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import io.github.camelgc.grandchallenge.GrandChallengeOutOfCreditsException;
@@ -10,6 +11,7 @@ import io.github.camelgc.grandchallenge.client.GrandChallengeIoException;
 import io.github.camelgc.grandchallenge.client.GrandChallengeNotFoundException;
 import io.github.camelgc.grandchallenge.inputs.GrandChallengeInputException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FailureReasonsTest {
 
@@ -35,13 +37,15 @@ class FailureReasonsTest {
     }
 
     @Test
-    void ioFailuresAreWordedWithoutPaths() {
-        assertThat(DiskProblem.describe(new java.nio.file.AccessDeniedException("/srv/work/inbox/x.mha")))
+    void ioFailuresAreWordedWithoutPaths(@TempDir Path work) {
+        String input = work.resolve("inbox/x.mha").toString();
+        assertThat(DiskProblem.describe(new java.nio.file.AccessDeniedException(input)))
                 .isEqualTo("permission denied");
-        assertThat(DiskProblem.describe(new java.nio.file.FileSystemException("/srv/work/inbox/x.mha",
-                "/srv/work/inbox/.done/x.mha", "No space left on device"))).isEqualTo("no space left on device");
+        assertThat(DiskProblem.describe(new java.nio.file.FileSystemException(input,
+                work.resolve("inbox/.done/x.mha").toString(), "No space left on device")))
+                .isEqualTo("no space left on device");
         assertThat(DiskProblem.of("cannot move it to .done/", new java.nio.file.FileAlreadyExistsException(
-                "/srv/work/inbox/.done")).getMessage()).doesNotContain("/srv");
+                work.resolve("inbox/.done").toString())).getMessage()).doesNotContain(work.toString());
     }
 
     @Test
