@@ -148,25 +148,21 @@ final class BatchBench {
             for (Path file : files) {
                 Files.move(file, inbox.resolve(file.getFileName()));
             }
-            long deadline = started + Duration.ofMinutes(8).toNanos();
-            int maxActive = 0;
-            while (count(outbox, "_lobes.mha") < files.size()) {
-                maxActive = Math.max(maxActive, (int) gc.state().jobs().stream()
-                        .filter(j -> !j.status().isTerminal()).count());
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("Only " + count(outbox, "_lobes.mha") + " of " + files.size()
-                                                    + " results after 8 minutes");
-                }
-                if (count(inbox.resolve(".failed"), ".mha") > 0) {
-                    throw new IllegalStateException("Scans failed: see " + inbox.resolve(".failed"));
-                }
-                Thread.sleep(50);
+            int[] maxActive = {0};
+            try (ResultWatch results = new ResultWatch(outbox)) {
+                results.await("_lobes.mha", files.size(), Duration.ofMinutes(8), () -> {
+                    maxActive[0] = Math.max(maxActive[0], (int) gc.state().jobs().stream()
+                            .filter(j -> !j.status().isTerminal()).count());
+                    if (count(inbox.resolve(".failed"), ".mha") > 0) {
+                        throw new IllegalStateException("Scans failed: see " + inbox.resolve(".failed"));
+                    }
+                });
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             countRequests(gc, files.size());
             System.out.printf("  batch: %d files in %.1f s through the drop folder, %.1f CPU s (service and emulator),"
                               + " at most %d active jobs seen (limit %d); API requests per file:%n", files.size(), seconds,
-                    (cpuNanos() - cpuBefore) / 1e9, maxActive, gc.config().maxActiveJobsPerUser());
+                    (cpuNanos() - cpuBefore) / 1e9, maxActive[0], gc.config().maxActiveJobsPerUser());
             for (var counter : gc.requestLog().counters()) {
                 System.out.printf("    %6.2f  %s %s %d%n", counter.requests() / (double) files.size(), counter.method(),
                         counter.pattern(), counter.status());

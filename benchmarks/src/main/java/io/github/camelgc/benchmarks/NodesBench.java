@@ -123,13 +123,13 @@ final class NodesBench {
     }
 
     private static void awaitResults(Path outbox, int expected, List<Process> nodes) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-        while (BatchBench.count(outbox, "_lobes.mha") < expected) {
-            if (System.nanoTime() > deadline || nodes.stream().anyMatch(n -> !n.isAlive())) {
-                throw new IllegalStateException("Only " + BatchBench.count(outbox, "_lobes.mha") + " of " + expected
-                        + " results (a node ended or 10 minutes passed)");
-            }
-            Thread.sleep(50);
+        try (ResultWatch results = new ResultWatch(outbox)) {
+            results.await("_lobes.mha", expected, Duration.ofMinutes(10), () -> {
+                if (nodes.stream().anyMatch(n -> !n.isAlive())) {
+                    throw new IllegalStateException("A service node ended before its results were in (its console: "
+                            + "node-*.out in the benchmark's temporary folder)");
+                }
+            });
         }
     }
 
